@@ -1,0 +1,31 @@
+# Set-up is part of every target: a fresh clone needs only `make serve` or `make test`.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
+export NO_MKDOCS_2_WARNING := 1
+export MPLBACKEND := Agg
+
+.PHONY: serve build test clean
+
+# The stamp is rebuilt whenever requirements.txt changes, so a pin bump reinstalls.
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required: install python3.11 (or run make PYTHON=/path/to/python3.11)."; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+setup: $(VENV)/.installed
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,80 @@
+"""pytest plugin: run every Python fence in docs/ and check the output it shows.
+
+Loaded with `-p tests.markdown_snippets` (see pyproject.toml). Two additions to
+pytest-markdown-docs:
+
+* fences inside content tabs and admonitions are collected too
+  (see `markdown_fences.lift_containers`);
+* what a fence prints must be written under it as `#> ` comments, the way
+  pydantic's docs do it. The reader sees the output next to the code, and this
+  runner fails when the code prints anything else, so the page cannot drift.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import re
+
+import pytest
+from pytest_markdown_docs._runners import DefaultRunner, register_runner
+
+from tests.markdown_fences import parser
+
+OUTPUT_COMMENT = re.compile(r"^\s*#>(?: (?P<text>.*)|$)")
+
+
+def expected_output(code: str) -> list[str]:
+    return [
+        (match.group("text") or "").rstrip()
+        for match in map(OUTPUT_COMMENT.match, code.split("\n"))
+        if match
+    ]
+
+
+class ShownOutputMismatch(AssertionError):
+    pass
+
+
+@register_runner(default=True)
+class PrintedOutputRunner(DefaultRunner):
+    """Runs a fence (after any `continuation` fences before it, silently) and
+    compares what the fence itself prints with its `#>` comments."""
+
+    def runtest(self, test, args, *, asyncio_runner=None):
+        lines = test.source.split("\n")
+        earlier = "\n".join(lines[: test.start_line])
+        # Keep the fence on its own line numbers so tracebacks point into the page.
+        this_fence = "\n" * test.start_line + "\n".join(lines[test.start_line :])
+        with contextlib.redirect_stdout(io.StringIO()):
+            super().runtest(dataclasses.replace(test, source=earlier), args, asyncio_runner=asyncio_runner)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            super().runtest(dataclasses.replace(test, source=this_fence), args, asyncio_runner=asyncio_runner)
+
+        shown = expected_output(this_fence)
+        actual = [line.rstrip() for line in printed.getvalue().rstrip("\n").split("\n")]
+        if printed.getvalue() == "":
+            actual = []
+        if shown != actual:
+            raise ShownOutputMismatch(
+                f"{test.source_path}:{test.start_line + 1}: the output written under this "
+                "fence as '#>' comments is not what the code prints.\n"
+                f"  shown on the page: {shown}\n"
+                f"  printed today:     {actual}\n"
+                "Update the '#>' lines (one per printed line, after the print), "
+                "(copy them from 'printed today')."
+            )
+
+    def repr_failure(self, test, excinfo, style=None):
+        if excinfo.errisinstance(ShownOutputMismatch):
+            return str(excinfo.value)
+        return f"{test.source_path}:{test.start_line + 1}: this snippet raised.\n" + super().repr_failure(
+            test, excinfo, style
+        )
+
+
+@pytest.hookimpl
+def pytest_markdown_docs_markdown_it():
+    return parser()
