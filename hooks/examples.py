@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 EXAMPLES_DIR = "examples"
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _repo_root(config) -> Path:
@@ -69,7 +70,7 @@ def on_pre_page(page, config, files):
         try:
             execute_and_render(config, files)
         except Exception as error:  # nbclient's CellExecutionError, or a dead kernel
-            message = str(error)
+            message = ANSI_COLOUR.sub("", str(error))  # the kernel colours its traceback
             line = _failing_cell_line(script, message)
             where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
             last = message.strip().splitlines()[-1] if message.strip() else type(error).__name__

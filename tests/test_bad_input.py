@@ -1,0 +1,143 @@
+"""Bad input stops the build or the tests with the file, the line and what to fix.
+
+Each case builds or tests a small throwaway project that uses the real
+mkdocs.yml, hooks and test plugin, with one deliberate mistake.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.markdown_fences import python_fences
+from tests.site_build import ROOT, mkdocs_build
+from tests.untested_code import problems
+
+GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
+GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
+
+
+def make_project(tmp_path: Path, pages: dict[str, str], examples: dict[str, str]) -> Path:
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)  # let MkDocs list whatever pages this project has
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "examples").mkdir()
+    for name, text in examples.items():
+        (tmp_path / "examples" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def build_output(project: Path) -> str:
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_link_to_a_missing_page_fails_the_build(tmp_path):
+    page = "# Home\n\nSee [the loss](loss.md).\n"
+    output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
+    assert "index.md" in output and "loss.md" in output, output
+
+
+def test_link_to_a_missing_anchor_fails_the_build(tmp_path):
+    pages = {"index.md": "# Home\n\nSee [MSE](other.md#mse).\n", "other.md": "# Other\n\n## Cross-entropy\n"}
+    output = build_output(make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}))
+    assert "index.md" in output and "#mse" in output, output
+
+
+def test_failing_example_names_the_script_and_line(tmp_path):
+    broken = '# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\nraise ValueError("deliberate")\n'
+    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
+    assert "examples/broken.py:8" in output, output
+    assert "ValueError" in output and "deliberate" in output, output
+
+
+def run_snippet_tests(tmp_path: Path, page: str) -> str:
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.markdown_snippets", "--markdown-docs",
+         "--markdown-docs-syntax=superfences", "-c", os.devnull, "--rootdir", str(tmp_path),
+         str(tmp_path / "page.md")],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode != 0, "the snippet tests should have failed"
+    return result.stdout
+
+
+def test_snippet_that_raises_names_the_page_and_line(tmp_path):
+    page = "# Page\n\nText.\n\n```python\nx = 1\ny = x / 0\n```\n"
+    output = run_snippet_tests(tmp_path, page)
+    assert "page.md:6" in output and "ZeroDivisionError" in output, output
+    assert 'line 7' in output, output
+
+
+def test_snippet_whose_shown_output_drifted_fails(tmp_path):
+    page = "# Page\n\n```python\nprint(1 + 1)\n#> 3\n```\n"
+    output = run_snippet_tests(tmp_path, page)
+    assert "page.md:4" in output and "['3']" in output and "['2']" in output, output
+
+
+def test_snippet_that_prints_without_showing_it_fails(tmp_path):
+    page = "# Page\n\n```python\nprint('hidden')\n```\n"
+    output = run_snippet_tests(tmp_path, page)
+    assert "page.md:4" in output and "hidden" in output, output
+
+
+def test_fences_in_tabs_and_admonitions_are_collected(tmp_path):
+    page = textwrap.dedent(
+        """\
+        # Page
+
+        === "NumPy"
+
+            ```python
+            import numpy as np
+            ```
+
+        !!! note
+
+            ```python
+            x = 2
+            ```
+        """
+    )
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    fences = python_fences(tmp_path / "page.md")
+    assert [(f.line, f.tested) for f in fences] == [(6, True), (12, True)]
+
+
+def test_guard_names_an_uncollected_fence(tmp_path):
+    # pytest-markdown-docs only knows lower-case language names; the site highlights it anyway.
+    page = "# Page\n\nText.\n\n```Python\n1 / 0\n```\n"
+    project = make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE})
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    html = (project / "site" / "index.html").read_text(encoding="utf-8")
+    found = problems(project / "docs" / "index.md", html, root=project)
+    assert len(found) == 1 and found[0].startswith("docs/index.md:6:"), found
+
+
+def test_notest_without_a_reason_is_reported(tmp_path):
+    page = "# Page\n\n```{.python notest}\nimport this_needs_a_gpu\n```\n"
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    html = "<html></html>"
+    found = problems(tmp_path / "page.md", html)
+    assert len(found) == 1 and ":4:" in found[0] and "notest" in found[0], found
+
+
+@pytest.mark.parametrize("why", ["needs a GPU to show the speed-up"])
+def test_notest_with_a_reason_is_accepted(tmp_path, why):
+    page = f"# Page\n\n<!-- notest: {why} -->\n```{{.python notest}}\nimport this_needs_a_gpu\n```\n"
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    assert problems(tmp_path / "page.md", "<html></html>") == []

@@ -1,0 +1,55 @@
+"""The guard: find Python code on built Markdown pages that no snippet test ran."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.markdown_fences import PYTHON_LANGS, normalise, python_fences
+
+PYTHON_CLASSES = {f"language-{lang}" for lang in PYTHON_LANGS}
+
+
+def code_blocks(html: str) -> list[str]:
+    """Text of every Python-highlighted code block on a built page."""
+    soup = BeautifulSoup(html, "html.parser")
+    blocks = []
+    for div in soup.select("div.highlight"):
+        if PYTHON_CLASSES & {name.lower() for name in div.get("class", [])}:
+            code = div.find("code")
+            blocks.append(code.get_text() if code else div.get_text())
+    return blocks
+
+
+def line_of(source: Path, code: str) -> int:
+    first = next((line.strip() for line in code.split("\n") if line.strip()), "")
+    for number, line in enumerate(source.read_text(encoding="utf-8").split("\n"), 1):
+        if first and line.strip() == first:
+            return number
+    return 1
+
+
+def problems(source: Path, html: str, root: Path | None = None) -> list[str]:
+    """One message per untested Python block on the page, naming file (relative
+    to `root`) and line."""
+    fences = python_fences(source)
+    shown = source.relative_to(root) if root else source
+    tested = {normalise(f.code) for f in fences if f.tested}
+    excused = {normalise(f.code) for f in fences if not f.tested and f.notest_reason}
+    found = []
+    for fence in fences:
+        if not fence.tested and not fence.notest_reason:
+            found.append(
+                f"{shown}:{fence.line}: this fence is marked notest without a reason. "
+                "Put '<!-- notest: why it cannot run -->' on the line above it, or let it run."
+            )
+    for code in code_blocks(html):
+        if normalise(code) not in tested | excused:
+            found.append(
+                f"{shown}:{line_of(source, code)}: this Python block is shown on the page but "
+                "no snippet test runs it. Fences inside lists, HTML blocks or snippet includes "
+                "are not collected: write it as a fence at the top level, in a content tab or "
+                "in an admonition."
+            )
+    return found
