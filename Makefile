@@ -4,7 +4,6 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
 export NO_MKDOCS_2_WARNING := 1
-export MPLBACKEND := Agg
 
 .PHONY: serve build test clean
 

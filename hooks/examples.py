@@ -9,6 +9,7 @@ and offers each example for download as `.py` and `.ipynb` next to its page.
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -27,6 +28,13 @@ def _repo_root(config) -> Path:
 
 def _is_example(page) -> bool:
     return page.file.src_uri.startswith(EXAMPLES_DIR + "/") and page.file.src_uri.endswith(".py")
+
+
+def on_config(config):
+    # Kernels inherit our environment; an MPLBACKEND such as Agg (set for scripts
+    # and tests) would make every figure vanish from the example pages.
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    return config
 
 
 # Priority 100: mkdocs-jupyter wraps the files it recognises in its own on_files,

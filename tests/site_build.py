@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run a strict build of `project` into `site_dir`; never raises, returns the result."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "MPLBACKEND": "Agg"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
         cwd=project,
