@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: setup serve build test fix-outputs clean
 
 # The stamp is rebuilt whenever requirements.txt changes, so a pin bump reinstalls.
 $(VENV)/.installed: requirements.txt
@@ -25,6 +25,10 @@ build: setup
 
 test: setup
 	$(BIN)/python -m pytest
+
+# Rewrite the '#>' output comments of every snippet in docs/ from a real run.
+fix-outputs: setup
+	$(BIN)/python -m pytest docs --update-outputs -q
 
 clean:
 	rm -rf site .cache .pytest_cache

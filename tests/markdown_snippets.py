@@ -8,6 +8,7 @@ pytest-markdown-docs:
 * what a fence prints must be written under it as `#> ` comments, the way
   pydantic's docs do it. The reader sees the output next to the code, and this
   runner fails when the code prints anything else, so the page cannot drift.
+  `make fix-outputs` (pytest --update-outputs) rewrites them from a real run.
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
-import re
 
 import pytest
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
 from tests.markdown_fences import parser
+from tests.output_comments import OUTPUT_COMMENT, RecordingStdout, rewrite
 
-OUTPUT_COMMENT = re.compile(r"^\s*#>(?: (?P<text>.*)|$)")
+_update_outputs = False  # set from --update-outputs in pytest_configure
 
 
 def expected_output(code: str) -> list[str]:
@@ -49,7 +50,7 @@ class PrintedOutputRunner(DefaultRunner):
         this_fence = "\n" * test.start_line + "\n".join(lines[test.start_line :])
         with contextlib.redirect_stdout(io.StringIO()):
             super().runtest(dataclasses.replace(test, source=earlier), args, asyncio_runner=asyncio_runner)
-        printed = io.StringIO()
+        printed = RecordingStdout(str(test.source_path))
         with contextlib.redirect_stdout(printed):
             super().runtest(dataclasses.replace(test, source=this_fence), args, asyncio_runner=asyncio_runner)
 
@@ -57,14 +58,15 @@ class PrintedOutputRunner(DefaultRunner):
         actual = [line.rstrip() for line in printed.getvalue().rstrip("\n").split("\n")]
         if printed.getvalue() == "":
             actual = []
-        if shown != actual:
+        if shown != actual and _update_outputs:
+            rewrite(test.source_path, test.start_line, this_fence, printed.by_line)
+        elif shown != actual:
             raise ShownOutputMismatch(
                 f"{test.source_path}:{test.start_line + 1}: the output written under this "
                 "fence as '#>' comments is not what the code prints.\n"
                 f"  shown on the page: {shown}\n"
                 f"  printed today:     {actual}\n"
-                "Update the '#>' lines (one per printed line, after the print), "
-                "(copy them from 'printed today')."
+                "Run `make fix-outputs` to rewrite them from a real run, then review the diff."
             )
 
     def repr_failure(self, test, excinfo, style=None):
@@ -75,6 +77,21 @@ class PrintedOutputRunner(DefaultRunner):
         )
 
 
-@pytest.hookimpl
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite the '#>' output comments of Markdown fences from what they print",
+    )
+
+
+def pytest_configure(config):
+    global _update_outputs
+    _update_outputs = config.getoption("--update-outputs")
+
+
+# tryfirst: the hook returns the first answer, and the plugin's own CommonMark
+# parser would otherwise win and silently drop fences in tabs and admonitions.
+@pytest.hookimpl(tryfirst=True)
 def pytest_markdown_docs_markdown_it():
     return parser()

@@ -141,3 +141,43 @@ def test_notest_with_a_reason_is_accepted(tmp_path, why):
     page = f"# Page\n\n<!-- notest: {why} -->\n```{{.python notest}}\nimport this_needs_a_gpu\n```\n"
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
     assert problems(tmp_path / "page.md", "<html></html>") == []
+
+
+def test_update_outputs_rewrites_the_comments_under_each_print(tmp_path):
+    page = textwrap.dedent(
+        """\
+        # Page
+
+        === "Tab"
+
+            ```python
+            for i in range(2):
+                print(i)
+            #> stale
+            total = 5
+            print(f"total {total}")
+            ```
+
+        ```python
+        print("second fence")
+        ```
+        """
+    )
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "tests.markdown_snippets", "--markdown-docs",
+         "--markdown-docs-syntax=superfences", "--update-outputs", "-c", os.devnull,
+         "--rootdir", str(tmp_path), str(tmp_path / "page.md")],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout
+    rewritten = (tmp_path / "page.md").read_text(encoding="utf-8")
+    assert rewritten == page.replace("    #> stale\n", "    #> 0\n    #> 1\n").replace(
+        '    print(f"total {total}")\n', '    print(f"total {total}")\n    #> total 5\n'
+    ).replace('print("second fence")\n', 'print("second fence")\n#> second fence\n'), rewritten
+
+
+def test_snippet_in_a_tab_that_raises_is_run_and_named(tmp_path):
+    page = '# Page\n\n=== "PyTorch"\n\n    ```python\n    1 / 0\n    ```\n'
+    output = run_snippet_tests(tmp_path, page)
+    assert "page.md:6" in output and "ZeroDivisionError" in output, output
