@@ -66,9 +66,7 @@ def python_fences(path: Path) -> list[Fence]:
     lines = text.split("\n")
     collected = {
         test.start_line
-        for test in extract_fence_tests(
-            parser(), text, 0, source_path=path, fence_syntax=FenceSyntax.superfences
-        )
+        for test in extract_fence_tests(parser(), text, 0, source_path=path, fence_syntax=FenceSyntax.superfences)
     }
     fences = []
     for token in parser().parse(text):

@@ -27,11 +27,7 @@ _update_outputs = False  # set from --update-outputs in pytest_configure
 
 
 def expected_output(code: str) -> list[str]:
-    return [
-        (match.group("text") or "").rstrip()
-        for match in map(OUTPUT_COMMENT.match, code.split("\n"))
-        if match
-    ]
+    return [(match.group("text") or "").rstrip() for match in map(OUTPUT_COMMENT.match, code.split("\n")) if match]
 
 
 class ShownOutputMismatch(AssertionError):

@@ -66,10 +66,23 @@ def test_failing_example_names_the_script_and_line(tmp_path):
 def run_snippet_tests(tmp_path: Path, page: str) -> str:
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "tests.markdown_snippets", "--markdown-docs",
-         "--markdown-docs-syntax=superfences", "-c", os.devnull, "--rootdir", str(tmp_path),
-         str(tmp_path / "page.md")],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "tests.markdown_snippets",
+            "--markdown-docs",
+            "--markdown-docs-syntax=superfences",
+            "-c",
+            os.devnull,
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path / "page.md"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode != 0, "the snippet tests should have failed"
     return result.stdout
@@ -79,7 +92,7 @@ def test_snippet_that_raises_names_the_page_and_line(tmp_path):
     page = "# Page\n\nText.\n\n```python\nx = 1\ny = x / 0\n```\n"
     output = run_snippet_tests(tmp_path, page)
     assert "page.md:6" in output and "ZeroDivisionError" in output, output
-    assert 'line 7' in output, output
+    assert "line 7" in output, output
 
 
 def test_snippet_whose_shown_output_drifted_fails(tmp_path):

@@ -27,7 +27,5 @@ def test_example_runs_as_a_script(script, tmp_path):
         text=True,
         timeout=120,
     )
-    assert result.returncode == 0, (
-        f"examples/{script.name} failed (exit {result.returncode}):\n{result.stderr[-3000:]}"
-    )
+    assert result.returncode == 0, f"examples/{script.name} failed (exit {result.returncode}):\n{result.stderr[-3000:]}"
     assert result.stdout.strip(), f"examples/{script.name} printed nothing: examples show their numbers"
