@@ -1,0 +1,68 @@
+"""Show on every page when its source file last changed, from the git history.
+
+Material prints `page.meta.revision_date` under the page content. The date is
+the committer date of the last commit that touched the page's source file
+(`docs/<page>.md`, or `examples/<name>.py` for an example page). Without a
+usable answer (no git, not a repository, a file not committed yet, or a
+shallow clone that cut off the commit that last changed the file) the page
+simply shows no date rather than a wrong one. Answers are cached per commit,
+so `mkdocs serve` asks git again only after a new commit.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.freshness")
+
+_dates: dict[tuple[str, str], str | None] = {}  # (HEAD commit, file) -> date
+
+
+def _git(root: Path, *arguments: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=True, check=False)
+    except OSError:  # git is not installed
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def _shallow_boundary(root: Path) -> set[str]:
+    """Commits whose parents a shallow clone left out: their diffs are not real changes."""
+    shallow_file = _git(root, "rev-parse", "--path-format=absolute", "--git-path", "shallow")
+    if shallow_file and Path(shallow_file).is_file():
+        return set(Path(shallow_file).read_text(encoding="utf-8").split())
+    return set()
+
+
+def last_changed(root: Path, source: Path) -> str | None:
+    """`YYYY-MM-DD` of the last commit that changed `source`, or None when git cannot tell."""
+    head = _git(root, "rev-parse", "HEAD")
+    if head is None:
+        return None
+    key = (head, str(source.resolve()))
+    if key not in _dates:
+        answer = _git(root, "log", "-1", "--format=%H %cs", "--", str(source.resolve()))
+        date = None
+        if answer:
+            commit, date = answer.split()
+            if commit in _shallow_boundary(root):
+                date = None  # this commit stands for all history before it, not for a change
+        _dates[key] = date
+    return _dates[key]
+
+
+def on_config(config):
+    root = Path(config["config_file_path"]).parent
+    if _git(root, "rev-parse", "HEAD") is None:
+        log.info("No git history here: pages are built without a last-changed date.")
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    if page.file.abs_src_path:
+        date = last_changed(Path(config["config_file_path"]).parent, Path(page.file.abs_src_path))
+        if date:
+            page.meta["revision_date"] = date
+    return context
