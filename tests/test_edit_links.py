@@ -1,0 +1,68 @@
+"""Edit links point at each page's own source file; the repository link asks no other host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+from hooks.edit_links import edit_prefix, edit_url
+from tests.site_build import ROOT
+from tests.yaml_check import TagTolerantLoader
+
+CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagTolerantLoader)
+REPO = CONFIG["repo_url"].rstrip("/")
+
+
+def page_soup(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def config_for(edit_uri: str) -> dict:
+    return {
+        "config_file_path": str(ROOT / "mkdocs.yml"),
+        "docs_dir": str(ROOT / "docs"),
+        "edit_uri": edit_uri,
+        "repo_url": REPO,
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "source"),
+    [("", "docs/index.md"), ("loss", "docs/loss.md"), ("examples/outliers", "examples/outliers.py")],
+)
+def test_edit_link_opens_the_source_file(built_site, page, source):
+    edit = page_soup(built_site, page).select_one("a.md-content__button[rel=edit]")
+    assert edit is not None, f"the page built from {source} has no edit link"
+    assert edit["href"] == f"{REPO}/{edit_prefix(config_for(CONFIG['edit_uri']))}{source}"
+    assert (ROOT / source).is_file()
+
+
+def test_every_example_page_links_to_its_script(built_site):
+    for script in sorted((ROOT / "examples").glob("*.py")):
+        edit = page_soup(built_site, f"examples/{script.stem}").select_one("a[rel=edit]")
+        assert edit["href"].endswith(f"/examples/{script.name}"), edit["href"]
+        assert "/docs/" not in edit["href"], edit["href"]
+
+
+def test_repository_link_fetches_nothing(built_site):
+    # Material's JavaScript asks api.github.com for stars and forks of any
+    # element marked data-md-component="source"; overrides/partials/source.html leaves it out.
+    soup = page_soup(built_site, "")
+    links = soup.select("a.md-source")
+    assert links and all(link["href"] == REPO for link in links)
+    assert not soup.select('[data-md-component="source"]')
+
+
+def test_edit_url_is_relative_to_the_repository_root():
+    config = config_for("edit/main/docs/")
+    assert edit_url(config, ROOT / "examples" / "outliers.py") == f"{REPO}/edit/main/examples/outliers.py"
+    assert edit_url(config, ROOT / "docs" / "loss.md") == f"{REPO}/edit/main/docs/loss.md"
+
+
+def test_edit_uri_without_the_docs_folder_is_a_clear_error():
+    with pytest.raises(PluginError, match=r"mkdocs.yml: edit_uri is 'edit/main/'.*edit/main/docs/"):
+        edit_prefix(config_for("edit/main/"))

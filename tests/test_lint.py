@@ -1,0 +1,105 @@
+"""The linters accept MkDocs/Material syntax and name file, line and rule on a real mistake."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.site_build import ROOT
+from tests.yaml_check import problems
+
+MATERIAL_PAGE = textwrap.dedent(
+    """\
+    # Material syntax
+
+    Inline math $a_i^2 + b_i^2 = c^2$ and a [link to the loss page](loss.md#regression-mean-squared-error).
+
+    $$
+    \\mathrm{CE} = -\\frac{1}{N} \\sum_{i=1}^{N} y_i \\log \\hat{y}_i
+    $$
+
+    !!! note "Correction"
+        Body text of the admonition.
+
+        ```python
+        x = 1
+        ```
+
+    === "NumPy"
+
+        ```python
+        import numpy as np
+        ```
+
+    === "PyTorch"
+
+        ```python
+        import torch
+        ```
+
+    <div class="grid cards" markdown>
+
+    - **Card** text
+
+    </div>
+
+    <!-- notest: needs a GPU -->
+    ```{.python notest}
+    x = torch.ones(1, device="cuda")
+    ```
+
+    | loss | value |
+    | --- | --- |
+    | MSE | 1.25 |
+    """
+)
+
+
+def pymarkdown(path: Path) -> subprocess.CompletedProcess:
+    # Run from the repository root so pyproject.toml's [tool.pymarkdown] applies.
+    command = [sys.executable, "-m", "pymarkdown", "scan", str(path)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def test_material_syntax_passes_the_markdown_linter(tmp_path):
+    page = tmp_path / "material.md"
+    page.write_text(MATERIAL_PAGE, encoding="utf-8")
+    result = pymarkdown(page)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_markdown_finding_names_file_line_and_rule(tmp_path):
+    page = tmp_path / "bad.md"
+    page.write_text(
+        MATERIAL_PAGE.replace("# Material syntax", "# Material syntax\n### Skipped a level"), encoding="utf-8"
+    )
+    result = pymarkdown(page)
+    assert result.returncode != 0
+    assert f"{page}:2:1: MD001" in result.stdout, result.stdout
+
+
+def test_yaml_error_names_file_and_line(tmp_path):
+    bad = tmp_path / "timeline.yml"
+    bad.write_text("- year: 2012\n  name: AlexNet\n  name: again\n", encoding="utf-8")
+    assert problems(bad) == [
+        f"{bad}:3:3: invalid YAML: while reading the mapping that starts on line 1; "
+        "duplicate key 'name' (first on line 2); the later value would silently win"
+    ]
+
+
+def test_python_tags_in_mkdocs_yml_are_accepted(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "emoji_index: !!python/name:material.extensions.emoji.twemoji\nx: !ENV [HOME]\n", encoding="utf-8"
+    )
+    assert problems(config) == []
+
+
+def test_ruff_finding_names_file_line_and_rule(tmp_path):
+    script = tmp_path / "bad.py"
+    script.write_text("import os\n", encoding="utf-8")
+    command = [sys.executable, "-m", "ruff", "check", "--no-cache", "--output-format=concise", str(script)]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert f"{script}:1:8: F401" in result.stdout, result.stdout
