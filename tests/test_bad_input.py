@@ -98,7 +98,7 @@ def test_snippet_that_raises_names_the_page_and_line(tmp_path):
 def test_snippet_whose_shown_output_drifted_fails(tmp_path):
     page = "# Page\n\n```python\nprint(1 + 1)\n#> 3\n```\n"
     output = run_snippet_tests(tmp_path, page)
-    assert "page.md:4" in output and "['3']" in output and "['2']" in output, output
+    assert "page.md:5" in output and "['3']" in output and "['2']" in output, output
 
 
 def test_snippet_that_prints_without_showing_it_fails(tmp_path):
@@ -128,6 +128,31 @@ def test_fences_in_tabs_and_admonitions_are_collected(tmp_path):
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
     fences = python_fences(tmp_path / "page.md")
     assert [(f.line, f.tested) for f in fences] == [(6, True), (12, True)]
+
+
+def test_pytest_runs_fences_in_tabs_and_admonitions(tmp_path):
+    # The check above asks our parser; this one asks pytest, which must be handed that parser.
+    page = textwrap.dedent(
+        """\
+        # Page
+
+        === "NumPy"
+
+            ```python
+            print(1)
+            #> 2
+            ```
+
+        !!! note
+
+            ```python
+            1 / 0
+            ```
+        """
+    )
+    output = run_snippet_tests(tmp_path, page)
+    assert "page.md:7" in output and "['2']" in output, output
+    assert "page.md:12" in output and "ZeroDivisionError" in output, output
 
 
 def test_guard_names_an_uncollected_fence(tmp_path):
