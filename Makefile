@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test fix-outputs clean
+.PHONY: setup serve build test lint fix fix-outputs clean
 
 # The stamp is rebuilt whenever requirements.txt changes, so a pin bump reinstalls.
 $(VENV)/.installed: requirements.txt
@@ -23,12 +23,34 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest
 
 # Rewrite the '#>' output comments of every snippet in docs/ from a real run.
 fix-outputs: setup
 	$(BIN)/python -m pytest docs --update-outputs -q
+
+# Style checks, run before the tests and by pre-commit; each finding names file, line and rule.
+# `make fix` applies what can be fixed automatically. Settings: pyproject.toml.
+MARKDOWN  := docs README.md CONTRIBUTING.md .github
+YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml)
+WORKFLOWS := $(wildcard .github/workflows/*.yml)
+ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
+
+lint: setup
+	$(BIN)/ruff check --output-format=concise
+	$(BIN)/ruff format --check
+	$(BIN)/pymarkdown scan --recurse $(MARKDOWN)
+	$(BIN)/python -m tests.yaml_check $(YAML)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
+	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
+
+fix: setup
+	$(BIN)/ruff check --fix
+	$(BIN)/ruff format
+	$(BIN)/pymarkdown fix --recurse $(MARKDOWN)
 
 clean:
 	rm -rf site .cache .pytest_cache

@@ -152,7 +152,7 @@ def test_pytest_runs_fences_in_tabs_and_admonitions(tmp_path):
     )
     output = run_snippet_tests(tmp_path, page)
     assert "page.md:7" in output and "['2']" in output, output
-    assert "page.md:12" in output and "ZeroDivisionError" in output, output
+    assert "page.md:13" in output and "ZeroDivisionError" in output, output
 
 
 def test_guard_names_an_uncollected_fence(tmp_path):
