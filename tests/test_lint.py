@@ -16,6 +16,12 @@ MATERIAL_PAGE = textwrap.dedent(
 
     Inline math $a_i^2 + b_i^2 = c^2$ and a [link to the loss page](loss.md#regression-mean-squared-error).
 
+    Products $a * b * c$, subscripts $x_i + y_i$ and $p_\\text{data}$, stars $w^* = w_*$.
+
+    $$
+    \\mathbb{E}_{x \\sim p_\\text{data}}\\left[\\log D(x)\\right] + \\theta^{*} = \\arg\\min_\\theta \\; a * b
+    $$
+
     $$
     \\mathrm{CE} = -\\frac{1}{N} \\sum_{i=1}^{N} y_i \\log \\hat{y}_i
     $$
