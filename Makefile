@@ -42,7 +42,9 @@ lint: setup
 	$(BIN)/ruff format --check
 	$(BIN)/pymarkdown scan --recurse $(MARKDOWN)
 	$(BIN)/python -m tests.yaml_check $(YAML)
+	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions $(wildcard .github/actions/*/action.yml)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-forms $(ISSUE_FORMS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-issue-config .github/ISSUE_TEMPLATE/config.yml
 	$(BIN)/check-jsonschema --builtin-schema vendor.dependabot .github/dependabot.yml
