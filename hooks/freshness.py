@@ -64,5 +64,6 @@ def on_page_context(context, page, config, nav):
     if page.file.abs_src_path:
         date = last_changed(Path(config["config_file_path"]).parent, Path(page.file.abs_src_path))
         if date:
-            page.meta["revision_date"] = date
+            # Material shows this after a clock icon; the words say what the date means.
+            page.meta["revision_date"] = f'Last changed on <time datetime="{date}">{date}</time>'
     return context

@@ -68,4 +68,6 @@ def test_built_pages_show_the_date_git_gives(built_site):
         if expected is None:  # no history in this checkout: then no date may be shown either
             assert shown is None, f"{page} shows a date git cannot back: {shown.get_text(strip=True)}"
         else:
-            assert shown is not None and shown.get_text(strip=True) == expected, f"{page}: {shown}"
+            assert shown is not None, f"{page} shows no last-changed date"
+            assert shown.get_text(" ", strip=True) == f"Last changed on {expected}", shown
+            assert shown.select_one("time")["datetime"] == expected
