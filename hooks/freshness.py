@@ -36,9 +36,13 @@ def _shallow_boundary(root: Path) -> set[str]:
     return set()
 
 
-def last_changed(root: Path, source: Path) -> str | None:
-    """`YYYY-MM-DD` of the last commit that changed `source`, or None when git cannot tell."""
-    head = _git(root, "rev-parse", "HEAD")
+def last_changed(root: Path, source: Path, head: str | None = None, boundary: set[str] | None = None) -> str | None:
+    """`YYYY-MM-DD` of the last commit that changed `source`, or None when git cannot tell.
+
+    `head` and `boundary` (HEAD's commit and the shallow boundary) are looked up
+    when not given; a build looks them up once, in on_config.
+    """
+    head = head or _git(root, "rev-parse", "HEAD")
     if head is None:
         return None
     key = (head, str(source.resolve()))
@@ -47,22 +51,27 @@ def last_changed(root: Path, source: Path) -> str | None:
         date = None
         if answer:
             commit, date = answer.split()
-            if commit in _shallow_boundary(root):
+            if commit in (_shallow_boundary(root) if boundary is None else boundary):
                 date = None  # this commit stands for all history before it, not for a change
         _dates[key] = date
     return _dates[key]
 
 
+_build: dict = {}  # this build's root, HEAD and shallow boundary, from on_config
+
+
 def on_config(config):
     root = Path(config["config_file_path"]).parent
-    if _git(root, "rev-parse", "HEAD") is None:
+    head = _git(root, "rev-parse", "HEAD")
+    if head is None:
         log.info("No git history here: pages are built without a last-changed date.")
+    _build.update(root=root, head=head, boundary=_shallow_boundary(root) if head else set())
     return config
 
 
 def on_page_context(context, page, config, nav):
-    if page.file.abs_src_path:
-        date = last_changed(Path(config["config_file_path"]).parent, Path(page.file.abs_src_path))
+    if page.file.abs_src_path and _build.get("head"):
+        date = last_changed(_build["root"], Path(page.file.abs_src_path), _build["head"], _build["boundary"])
         if date:
             # Material shows this after a clock icon; the words say what the date means.
             page.meta["revision_date"] = f'Last changed on <time datetime="{date}">{date}</time>'
