@@ -67,7 +67,7 @@ fig, ax = plt.subplots(figsize=(6, 3.6))
 clean = np.arange(len(x)) != OUTLIER
 ax.scatter(x[clean], y[clean], s=14, color="0.35", label="clean points")
 ax.scatter(x[OUTLIER], y[OUTLIER], s=40, color="crimson", marker="x", label="the outlier")
-for (name, (slope, intercept)), style in zip(fits.items(), ["-", "--", ":"], strict=True):
+for (name, (slope, intercept)), style in zip(fits.items(), ["-", "--", ":"]):
     ax.plot(x, slope * x + intercept, style, linewidth=2, label=f"{name} fit")
 ax.set_xlabel("x")
 ax.set_ylabel("y")

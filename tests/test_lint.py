@@ -56,6 +56,13 @@ MATERIAL_PAGE = textwrap.dedent(
     x = torch.ones(1, device="cuda")
     ```
 
+    1. **Components**: an ordered item with a list nested the Python-Markdown way.
+        - [Data](data.md): four spaces deep.
+        - [Model](model.md): and another.
+    2. **Milestones**.
+        - AlexNet
+            - a third level
+
     | loss | value |
     | --- | --- |
     | MSE | 1.25 |
