@@ -15,7 +15,14 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-setup: $(VENV)/.installed
+# KaTeX (pinned in package-lock.json) typesets the math when the site is built; `npm ci`
+# installs exactly the locked version, again whenever the lock changes.
+node_modules/.installed: package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js with npm is required to typeset the math: install nodejs and npm (any current release)."; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
 
 serve: setup
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000

@@ -26,7 +26,7 @@ def _repo_root(config) -> Path:
     return Path(config["config_file_path"]).parent
 
 
-def _is_example(page) -> bool:
+def is_example_page(page) -> bool:
     return page.file.src_uri.startswith(EXAMPLES_DIR + "/") and page.file.src_uri.endswith(".py")
 
 
@@ -69,7 +69,7 @@ def _failing_cell_line(script: Path, message: str) -> int | None:
 # Priority -100: runs after mkdocs-jupyter has replaced page.render with its executor.
 @event_priority(-100)
 def on_pre_page(page, config, files):
-    if not _is_example(page):
+    if not is_example_page(page):
         return page
     execute_and_render = page.render
     script = Path(page.file.abs_src_path)
@@ -92,7 +92,7 @@ def on_pre_page(page, config, files):
 
 
 def on_page_content(content, page, config, files):
-    if not _is_example(page):
+    if not is_example_page(page):
         return content
     name = html.escape(Path(page.file.src_uri).stem)
     downloads = (
@@ -105,7 +105,7 @@ def on_page_content(content, page, config, files):
 
 
 def on_post_page(output, page, config):
-    if _is_example(page):
+    if is_example_page(page):
         script = Path(page.file.abs_src_path)
         target = Path(page.file.abs_dest_path).parent
         target.mkdir(parents=True, exist_ok=True)

@@ -31,3 +31,13 @@ def markdown_pages(site_dir: Path, docs_dir: Path = ROOT / "docs"):
         else:
             html = site_dir / relative / "index.html"
         yield source, html
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every HTML page of the built site: Markdown pages, example pages, 404."""
+    return sorted(site_dir.rglob("*.html"))
+
+
+def example_pages(site_dir: Path) -> list[Path]:
+    """The built page of every script in examples/."""
+    return [site_dir / "examples" / script.stem / "index.html" for script in sorted((ROOT / "examples").glob("*.py"))]

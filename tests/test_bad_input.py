@@ -30,6 +30,7 @@ def make_project(tmp_path: Path, pages: dict[str, str], examples: dict[str, str]
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`
     for name, text in pages.items():
         (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
@@ -62,6 +63,20 @@ def test_failing_example_names_the_script_and_line(tmp_path):
     output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
     assert "examples/broken.py:8" in output, output
     assert "ValueError" in output and "deliberate" in output, output
+
+
+def test_bad_formula_on_a_page_names_page_line_and_formula(tmp_path):
+    page = "# Home\n\nFine: $x^2$.\n\nBroken: $\\fracc{1}{2}$ here.\n"
+    output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
+    assert "index.md:5" in output and "\\fracc{1}{2}" in output, output
+    assert "Undefined control sequence" in output, output
+
+
+def test_bad_formula_in_example_prose_names_script_line_and_formula(tmp_path):
+    broken = '# %% [markdown]\n# # Broken\n#\n# Unclosed: $$\\frac{1}{2$$\n\n# %%\nprint("fine")\n'
+    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
+    assert "examples/broken.py:4" in output and "\\frac{1}{2" in output, output
+    assert "expected '}'" in output, output
 
 
 def run_snippet_tests(tmp_path: Path, page: str) -> str:

@@ -1,0 +1,82 @@
+"""hooks/katex.py: every formula is typeset at build time, and no math JavaScript ships."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.site_build import ROOT, built_pages, example_pages, markdown_pages
+
+# What LaTeX left untypeset looks like in a page's text.
+RAW_LATEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\[A-Za-z]+\{|\\(frac|sum|hat|log|mathrm)\b|\$[^\s$][^$\n]*\$")
+# Code shows source, and KaTeX's MathML keeps the TeX in an <annotation> nobody sees.
+NOT_PROSE = ["code", "pre", "script", "style", "annotation"]
+
+
+def visible_text(html: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    article = soup.select_one("article") or soup
+    for element in article.find_all(NOT_PROSE):
+        element.decompose()
+    return article.get_text(" ")
+
+
+def page_id(path):
+    return path.parent.name or "home"
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return {path: path.read_text(encoding="utf-8") for path in built_pages(built_site)}
+
+
+def test_no_raw_latex_is_left_on_any_page(pages, built_site):
+    found = []
+    for path, html in pages.items():
+        for match in RAW_LATEX.finditer(visible_text(html)):
+            found.append(f"{path.relative_to(built_site)}: {match.group(0)!r}")
+    assert not found, "LaTeX left untypeset:\n" + "\n".join(found)
+
+
+def test_every_markdown_formula_is_katex_with_mathml(built_site):
+    formulas = 0
+    for source, page in markdown_pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for math in soup.select(".arithmatex"):
+            formulas += 1
+            katex = math.select(".katex")
+            assert len(katex) == 1, f"{source.relative_to(ROOT)}: a formula was not typeset: {math}"
+            assert katex[0].select_one(".katex-mathml math annotation"), f"{source.name}: no MathML"
+            assert katex[0].select_one(".katex-html"), f"{source.name}: no KaTeX HTML"
+            if math.name == "div":
+                assert math.select_one(".katex-display"), f"{source.name}: display formula set inline"
+    assert formulas > 0, "no formulas found on any Markdown page: is arithmatex still configured?"
+
+
+def test_example_prose_math_is_typeset(built_site):
+    """Each `$...$` in an example's prose becomes one KaTeX formula on its page."""
+    for script, page in zip(sorted((ROOT / "examples").glob("*.py")), example_pages(built_site)):
+        prose = "\n".join(line for line in script.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+        expected = len(re.findall(r"\$\$.+?\$\$|\$[^$\n]+\$", prose, re.S))
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("article .katex")) == expected, f"examples/{script.name}"
+
+
+def test_no_math_javascript_in_the_browser(pages, built_site):
+    for path, html in pages.items():
+        soup = BeautifulSoup(html, "html.parser")
+        for script in soup.find_all("script"):
+            code = (script.get("src") or "") + (script.string or "")
+            assert not re.search(r"mathjax|katex", code, re.I), f"{path.relative_to(built_site)}: {code[:200]}"
+
+
+def test_katex_css_and_fonts_are_served_by_the_site(pages, built_site):
+    css = built_site / "assets" / "katex" / "katex.min.css"
+    assert css.is_file()
+    fonts = re.findall(r"url\((fonts/[^)]+)\)", css.read_text(encoding="utf-8"))
+    assert fonts and all((css.parent / font).is_file() for font in fonts)
+    for path, html in pages.items():
+        if 'class="katex"' in html:
+            assert "assets/katex/katex.min.css" in html, f"{path.relative_to(built_site)} lacks KaTeX's CSS"
