@@ -15,6 +15,7 @@ formula and KaTeX's message.
 from __future__ import annotations
 
 import html
+import os
 import re
 from pathlib import Path
 
@@ -48,6 +49,8 @@ NOTEBOOK_MATH = re.compile(
     re.S,
 )
 NEVER_TYPESET_INSIDE = {"code", "pre", "script", "style", "kbd", "samp"}
+# KaTeX's glyph layout repeats the MathML for the eye; search indexes the MathML and the TeX only.
+VISUAL_LAYOUT = '<span class="katex-html" aria-hidden="true">'
 
 
 def _repo_root(config) -> Path:
@@ -73,11 +76,17 @@ class KaTeX:
         )
         self._cache: dict[tuple[str, bool], tuple[str, str]] = {}
 
+    def close(self) -> None:
+        # Closed explicitly: a V8 isolate left for interpreter teardown can hang the process.
+        self._js.close()
+
     def typeset(self, tex: str, display: bool) -> tuple[str, str]:
         """('ok', html) or ('error', KaTeX's message)."""
         key = (tex, display)
         if key not in self._cache:
             status, text = self._js.call("typeset", tex, display, KATEX_OPTIONS)
+            if status == "ok":
+                text = text.replace(VISUAL_LAYOUT, VISUAL_LAYOUT[:-1] + " data-search-exclude>")
             self._cache[key] = (str(status), str(text))
         return self._cache[key]
 
@@ -85,8 +94,16 @@ class KaTeX:
 _katex: KaTeX | None = None
 
 
+def _close_katex() -> None:
+    global _katex
+    if _katex is not None:
+        _katex.close()
+        _katex = None
+
+
 def on_config(config):
     global _katex
+    _close_katex()  # `mkdocs serve` reads the config again for each rebuild
     script = _katex_dist(config) / "katex.min.js"
     if not script.is_file():
         raise PluginError(
@@ -122,14 +139,15 @@ def _source_line(source: Path, tex: str) -> int | None:
     return None
 
 
-def _render(tex: str, display: bool, page) -> str:
+def _render(tex: str, display: bool, page, config) -> str:
     status, text = _katex.typeset(tex.strip(), display)
     if status == "ok":
         return text
     source = Path(page.file.abs_src_path)
     line = _source_line(source, tex)
     kind = "example" if is_example_page(page) else "page"
-    where = f"{page.file.src_uri}:{line}" if line else page.file.src_uri
+    shown_path = Path(os.path.relpath(source, _repo_root(config))).as_posix()  # docs/x.md, examples/x.py
+    where = f"{shown_path}:{line}" if line else shown_path
     shown = f"$${tex.strip()}$$" if display else f"${tex.strip()}$"
     raise PluginError(
         f"The {kind} {where} has a formula KaTeX cannot typeset: {shown}\n{text}\n"
@@ -137,29 +155,29 @@ def _render(tex: str, display: bool, page) -> str:
     )
 
 
-def _typeset_markdown_page(content: str, page) -> str:
+def _typeset_markdown_page(content: str, page, config) -> str:
     def replace(match: re.Match) -> str:
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
-        return f'<{match["tag"]} class="arithmatex">{_render(tex, display, page)}</{match["tag"]}>'
+        return f'<{match["tag"]} class="arithmatex">{_render(tex, display, page, config)}</{match["tag"]}>'
 
     return ARITHMATEX.sub(replace, content)
 
 
-def _typeset_text(text: str, page) -> str | None:
+def _typeset_text(text: str, page, config) -> str | None:
     """HTML for a text node with its formulas typeset, or None when it has none."""
     pieces, last = [], 0
     for match in NOTEBOOK_MATH.finditer(text):
         display = match["dd"] is not None or match["bd"] is not None
         tex = next(group for group in match.groups() if group is not None)
-        pieces += [html.escape(text[last : match.start()], quote=False), _render(tex, display, page)]
+        pieces += [html.escape(text[last : match.start()], quote=False), _render(tex, display, page, config)]
         last = match.end()
     if not pieces:
         return None
     return "".join(pieces) + html.escape(text[last:], quote=False)
 
 
-def _typeset_notebook_prose(content: str, page) -> str:
+def _typeset_notebook_prose(content: str, page, config) -> str:
     soup = BeautifulSoup(content, "html.parser")
     changed = False
     for prose in soup.select(".jp-RenderedMarkdown"):
@@ -168,16 +186,24 @@ def _typeset_notebook_prose(content: str, page) -> str:
                 continue
             if any(parent.name in NEVER_TYPESET_INSIDE for parent in text.parents):
                 continue
-            typeset = _typeset_text(str(text), page)
+            typeset = _typeset_text(str(text), page, config)
             if typeset is not None:
                 text.replace_with(BeautifulSoup(typeset, "html.parser"))
                 changed = True
     return str(soup) if changed else content
 
 
+def on_post_build(config):
+    _close_katex()
+
+
+def on_build_error(error):
+    _close_katex()
+
+
 # Priority 50: before hooks/notebook_pages.py unwraps the prose cells this looks for.
 @event_priority(50)
 def on_page_content(content, page, config, files):
     if is_example_page(page):
-        return _typeset_notebook_prose(content, page)
-    return _typeset_markdown_page(content, page)
+        return _typeset_notebook_prose(content, page, config)
+    return _typeset_markdown_page(content, page, config)

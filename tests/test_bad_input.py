@@ -68,7 +68,7 @@ def test_failing_example_names_the_script_and_line(tmp_path):
 def test_bad_formula_on_a_page_names_page_line_and_formula(tmp_path):
     page = "# Home\n\nFine: $x^2$.\n\nBroken: $\\fracc{1}{2}$ here.\n"
     output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
-    assert "index.md:5" in output and "\\fracc{1}{2}" in output, output
+    assert "docs/index.md:5" in output and "\\fracc{1}{2}" in output, output
     assert "Undefined control sequence" in output, output
 
 
