@@ -7,7 +7,8 @@ mkdocs.yml, so that file stays plain YAML that any tool can read).
 Example pages come from mkdocs-jupyter, whose HTML ids (nbconvert's) and TOC (Python-Markdown's
 ASCII slugs) are made separately and need not match. Here the ids are made with the same
 slugify as on Markdown pages, the permalink becomes Material's `headerlink`, and the page's
-TOC is rebuilt from the headings actually on the page.
+TOC is rebuilt from the headings actually on the page; links from other pages to those
+ids are then validated like links to Markdown headings.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ def _nest(flat: list[dict]) -> list[dict]:
     return root
 
 
-def label_notebook_headings(content: str) -> tuple[str, list[dict]]:
-    """Content with slugified heading ids and permalinks, and the TOC tokens for it."""
+def label_notebook_headings(content: str) -> tuple[str, list[dict], set[str]]:
+    """Content with slugified heading ids and permalinks, its TOC tokens, and all its ids."""
     soup = BeautifulSoup(content, "html.parser")
     taken = {element["id"] for element in soup.find_all(id=True) if element.name not in HEADINGS}
     tokens = []
@@ -69,7 +70,7 @@ def label_notebook_headings(content: str) -> tuple[str, list[dict]]:
         permalink.string = "¶"
         heading.append(permalink)
         tokens.append({"level": int(heading.name[1]), "id": heading["id"], "name": html.escape(name, quote=False), "children": []})
-    return str(soup), _nest(tokens)
+    return str(soup), _nest(tokens), taken
 
 
 # Priority -50: after hooks/notebook_pages.py has put the prose at the top level.
@@ -77,6 +78,7 @@ def label_notebook_headings(content: str) -> tuple[str, list[dict]]:
 def on_page_content(content, page, config, files):
     if not is_example_page(page):
         return content
-    content, tokens = label_notebook_headings(content)
+    content, tokens, ids = label_notebook_headings(content)
     page.toc = get_toc(tokens)
+    page.present_anchor_ids = ids  # MkDocs then checks links to this page's anchors, as for Markdown
     return content

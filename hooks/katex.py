@@ -3,8 +3,9 @@
 Markdown pages: arithmatex (generic mode) leaves `<span class="arithmatex">\\(...\\)</span>`
 and `<div class="arithmatex">\\[...\\]</div>`; each becomes KaTeX's HTML plus MathML (for
 screen readers), keeping arithmatex's wrapper for Material's layout rules.
-Example pages: mkdocs-jupyter keeps `$...$`, `$$...$$`, `\\(...\\)` and `\\[...\\]` as text
-in the prose cells (`.jp-RenderedMarkdown`); those are typeset too, code is never touched.
+Example pages: mkdocs-jupyter keeps `$...$` and `$$...$$` as text in the prose cells
+(`.jp-RenderedMarkdown`); those are typeset too, code is never touched. It turns `\\(...\\)`
+into plain brackets, so an example that writes math that way fails the build.
 
 KaTeX is the official npm package pinned in package-lock.json (`make setup` runs `npm ci`);
 its `katex.min.js` runs in V8 through mini-racer, and its CSS and fonts are served from this
@@ -39,15 +40,17 @@ ARITHMATEX = re.compile(
     r"(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])\s*</(?P=tag)>",
     re.S,
 )
-# Example prose: the delimiters arithmatex accepts, as plain text. `$` must hug the formula
-# (`$x$`, not `$ 5 and $`) so prices and shell prompts stay text.
+# Example prose: `$$...$$` and `$...$` as plain text (see DROPPED_DELIMITER for `\\(`). `$`
+# must hug the formula (`$x$`, not `$ 5 and $`) so prices and shell prompts stay text.
 NOTEBOOK_MATH = re.compile(
-    r"\$\$(?P<dd>.+?)\$\$"
-    r"|\\\[(?P<bd>.+?)\\\]"
-    r"|\\\((?P<bi>.+?)\\\)"
-    r"|(?<![\\$\w])\$(?=\S)(?P<di>[^$]+?)(?<=\S)(?<!\\)\$(?![\w$])",
+    r"\$\$(?P<display>.+?)\$\$"
+    r"|(?<![\\$\w])\$(?=\S)(?P<inline>[^$]+?)(?<=\S)(?<!\\)\$(?![\w$])",
     re.S,
 )
+# nbconvert reads `\(` and `\[` in notebook prose as escaped brackets and drops the backslash
+# before this hook sees the page, so such a formula would silently show as plain text.
+DROPPED_DELIMITER = re.compile(r"(?<!\\)\\[(\[]")
+INLINE_CODE = re.compile(r"`[^`]*`")
 NEVER_TYPESET_INSIDE = {"code", "pre", "script", "style", "kbd", "samp"}
 # KaTeX's glyph layout repeats the MathML for the eye; search indexes the MathML and the TeX only.
 VISUAL_LAYOUT = '<span class="katex-html" aria-hidden="true">'
@@ -168,8 +171,8 @@ def _typeset_text(text: str, page, config) -> str | None:
     """HTML for a text node with its formulas typeset, or None when it has none."""
     pieces, last = [], 0
     for match in NOTEBOOK_MATH.finditer(text):
-        display = match["dd"] is not None or match["bd"] is not None
-        tex = next(group for group in match.groups() if group is not None)
+        display = match["display"] is not None
+        tex = match["display"] if display else match["inline"]
         pieces += [html.escape(text[last : match.start()], quote=False), _render(tex, display, page, config)]
         last = match.end()
     if not pieces:
@@ -177,7 +180,22 @@ def _typeset_text(text: str, page, config) -> str | None:
     return "".join(pieces) + html.escape(text[last:], quote=False)
 
 
+def _reject_dropped_delimiters(page) -> None:
+    script = Path(page.file.abs_src_path)
+    in_prose = False
+    for number, line in enumerate(script.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# %%"):
+            in_prose = "[markdown]" in line
+        elif in_prose and DROPPED_DELIMITER.search(INLINE_CODE.sub("", line)):
+            raise PluginError(
+                f"The example {page.file.src_uri}:{number} writes math with \\( or \\[, which the "
+                "notebook converter turns into plain brackets. Write $...$ (inline) or $$...$$ "
+                f"(display) instead:\n{line.strip()}"
+            )
+
+
 def _typeset_notebook_prose(content: str, page, config) -> str:
+    _reject_dropped_delimiters(page)
     soup = BeautifulSoup(content, "html.parser")
     changed = False
     for prose in soup.select(".jp-RenderedMarkdown"):

@@ -79,6 +79,13 @@ def test_bad_formula_in_example_prose_names_script_line_and_formula(tmp_path):
     assert "expected '}'" in output, output
 
 
+def test_backslash_paren_math_in_example_prose_is_rejected(tmp_path):
+    # nbconvert would turn \(x\) into "(x)": the formula would vanish without a word.
+    example = '# %% [markdown]\n# # Math\n#\n# The slope \\(w\\) is learned.\n\n# %%\nprint("fine")\n'
+    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"math.py": example}))
+    assert "examples/math.py:4" in output and "$...$" in output, output
+
+
 def run_snippet_tests(tmp_path: Path, page: str) -> str:
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
     result = subprocess.run(
