@@ -52,8 +52,6 @@ NOTEBOOK_MATH = re.compile(
 DROPPED_DELIMITER = re.compile(r"(?<!\\)\\[(\[]")
 INLINE_CODE = re.compile(r"`[^`]*`")
 NEVER_TYPESET_INSIDE = {"code", "pre", "script", "style", "kbd", "samp"}
-# KaTeX's glyph layout repeats the MathML for the eye; search indexes the MathML and the TeX only.
-VISUAL_LAYOUT = '<span class="katex-html" aria-hidden="true">'
 
 
 def _repo_root(config) -> Path:
@@ -88,8 +86,6 @@ class KaTeX:
         key = (tex, display)
         if key not in self._cache:
             status, text = self._js.call("typeset", tex, display, KATEX_OPTIONS)
-            if status == "ok":
-                text = text.replace(VISUAL_LAYOUT, VISUAL_LAYOUT[:-1] + " data-search-exclude>")
             self._cache[key] = (str(status), str(text))
         return self._cache[key]
 
