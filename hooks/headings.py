@@ -69,7 +69,9 @@ def label_notebook_headings(content: str) -> tuple[str, list[dict], set[str]]:
         )
         permalink.string = "¶"
         heading.append(permalink)
-        tokens.append({"level": int(heading.name[1]), "id": heading["id"], "name": html.escape(name, quote=False), "children": []})
+        tokens.append(
+            {"level": int(heading.name[1]), "id": heading["id"], "name": html.escape(name, quote=False), "children": []}
+        )
     return str(soup), _nest(tokens), taken
 
 

@@ -105,9 +105,7 @@ def on_config(config):
     _close_katex()  # `mkdocs serve` reads the config again for each rebuild
     script = _katex_dist(config) / "katex.min.js"
     if not script.is_file():
-        raise PluginError(
-            f"KaTeX is not installed ({script} is missing): run `make setup`, which runs `npm ci`."
-        )
+        raise PluginError(f"KaTeX is not installed ({script} is missing): run `make setup`, which runs `npm ci`.")
     _katex = KaTeX(script)  # a fresh cache for every build, so `mkdocs serve` never serves stale math
     return config
 

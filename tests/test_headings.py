@@ -35,7 +35,10 @@ def test_every_heading_and_toc_entry_resolves(built_site):
     for page in built_pages(built_site):
         if page.name == "404.html":  # Material's own page, not content anyone links into
             continue
-        found += [f"{page.relative_to(built_site)}: {problem}" for problem in anchor_problems(page.read_text(encoding="utf-8"))]
+        found += [
+            f"{page.relative_to(built_site)}: {problem}"
+            for problem in anchor_problems(page.read_text(encoding="utf-8"))
+        ]
     assert not found, "\n".join(found)
 
 

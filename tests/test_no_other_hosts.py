@@ -65,7 +65,9 @@ def test_the_checker_sees_remote_resources():
 def test_no_page_loads_anything_from_another_host(built_site):
     found = []
     for page in built_pages(built_site):
-        found += [f"{page.relative_to(built_site)}: {ref}" for ref in remote_references(page.read_text(encoding="utf-8"))]
+        found += [
+            f"{page.relative_to(built_site)}: {ref}" for ref in remote_references(page.read_text(encoding="utf-8"))
+        ]
     for stylesheet in built_site.rglob("*.css"):
         urls = css_references(stylesheet.read_text(encoding="utf-8", errors="replace"))
         found += [f"{stylesheet.relative_to(built_site)}: url({url})" for url in urls if OTHER_HOST.match(url)]

@@ -50,4 +50,3 @@ def test_example_prose_sits_at_the_top_level_of_the_page(built_site):
         article = soup.select_one("article")
         headings = article.find_all(["h1", "h2", "h3"])
         assert headings and all(heading.parent is article for heading in headings), page.parent.name
-
