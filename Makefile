@@ -15,10 +15,11 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-# KaTeX (pinned in package-lock.json) typesets the math when the site is built; `npm ci`
-# installs exactly the locked version, again whenever the lock changes.
-node_modules/.installed: package-lock.json
-	@command -v npm >/dev/null || { echo "Node.js with npm is required to typeset the math: install nodejs and npm (any current release)."; exit 1; }
+# JavaScript pinned in package-lock.json: KaTeX typesets the math when the site is built,
+# axe-core checks accessibility in the browser tests. `npm ci` installs exactly the locked
+# versions, again whenever the lock changes.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js with npm is required to typeset the math and run the browser tests: install nodejs and npm (any current release)."; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

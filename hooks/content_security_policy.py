@@ -1,0 +1,98 @@
+"""Give every page a Content-Security-Policy that allows only the site's own files.
+
+The policy is a `<meta http-equiv="Content-Security-Policy">` (the site is static,
+so there are no response headers to set). Scripts, styles, fonts, images, fetches
+and workers may come only from the site's own origin; plots are `data:` images.
+Material and mkdocs-jupyter put inline `<script>` and `<style>` blocks on pages,
+so the policy lists the sha256 hash of each one found on that page: exactly those
+blocks run, and anything injected later does not.
+
+The hook runs after every other `on_post_page` (lowest priority), because any
+change to a block after hashing would make the browser refuse it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+# Inline blocks: a <script> or <style> element with content and no src attribute.
+INLINE_BLOCK = re.compile(r"<(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)\s*>", re.I | re.S)
+HAS_SRC = re.compile(r"\ssrc\s*=", re.I)
+CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+HEAD_OPEN = re.compile(r"<head(\s[^>]*)?>", re.I)
+EXISTING_POLICY = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"", re.I)
+
+# 'self' for everything the site loads; nothing may be framed, posted or based elsewhere.
+FIXED_DIRECTIVES = {
+    "default-src": "'self'",
+    "font-src": "'self'",
+    "img-src": "'self' data:",
+    "connect-src": "'self'",
+    "worker-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'self'",
+    "form-action": "'self'",
+}
+
+
+def _sha256(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def inline_hashes(html: str) -> dict[str, list[str]]:
+    """The CSP hash source of every inline script and style block, in page order."""
+    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    for block in INLINE_BLOCK.finditer(html):
+        tag = block.group("tag").lower()
+        if tag == "script" and HAS_SRC.search(block.group("attrs")):
+            continue
+        source = _sha256(block.group("body"))
+        if source not in hashes[tag]:
+            hashes[tag].append(source)
+    return hashes
+
+
+def policy_for(html: str) -> str:
+    """The policy text for one page: fixed directives plus that page's inline hashes."""
+    hashes = inline_hashes(html)
+    directives = dict(FIXED_DIRECTIVES)
+    directives["script-src"] = " ".join(["'self'", *hashes["script"]])
+    directives["style-src"] = " ".join(["'self'", *hashes["style"]])
+    return "; ".join(f"{name} {value}" for name, value in directives.items())
+
+
+def add_policy(html: str, where: str) -> str:
+    """Insert the policy as early in <head> as possible: it covers only what follows it."""
+    if EXISTING_POLICY.search(html):
+        raise PluginError(
+            f"{where} already has a Content-Security-Policy meta tag; "
+            "hooks/content_security_policy.py writes the only one, so remove the other."
+        )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    # Right after <meta charset>: the charset must stay within the first 1024 bytes.
+    anchor = CHARSET_META.search(html) or HEAD_OPEN.search(html)
+    if anchor is None:
+        raise PluginError(
+            f"{where} has no <head> to put its Content-Security-Policy in; "
+            "check the theme's template (main.html overrides) for a missing <head>."
+        )
+    return html[: anchor.end()] + "\n" + meta + html[anchor.end() :]
+
+
+@event_priority(-1000)
+def on_post_page(output, page, config):
+    return add_policy(output, page.file.src_uri)
+
+
+# 404.html is rendered from a template, not a page, so on_post_page never sees it.
+@event_priority(-1000)
+def on_post_template(output_content, template_name, config):
+    if not template_name.endswith(".html"):
+        return output_content
+    return add_policy(output_content, template_name)

@@ -1,0 +1,68 @@
+"""Every page of the built site, derived from the sources so tests can be parametrized.
+
+The sitemap is empty (site_url is unset), so the list comes from docs/ and
+examples/; tests/browser/test_page_list.py checks it against the HTML the build
+actually wrote, so a new kind of page cannot slip past the browser tests.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+
+from tests.site_build import ROOT
+
+DOCS = ROOT / "docs"
+EXAMPLES = ROOT / "examples"
+
+FENCED_CODE = re.compile(r"^(\s*)(```|~~~).*?^\1\2", re.M | re.S)
+INLINE_CODE = re.compile(r"`[^`\n]+`")
+# $$...$$, or $...$ with no space just inside the dollars (arithmatex's own rule).
+TEX_MATH = re.compile(r"\$\$.+?\$\$|\$[^\s$](?:[^$\n]*[^\s$])?\$", re.S)
+
+
+@dataclass(frozen=True)
+class SitePage:
+    path: str  # URL path below the site root, e.g. "loss/" ("" is the home page)
+    source: Path | None  # None for pages made from a theme template (404.html)
+
+    @property
+    def has_math(self) -> bool:
+        return self.source is not None and bool(TEX_MATH.search(_prose(self.source)))
+
+    def __str__(self) -> str:
+        return "/" + self.path
+
+
+def _prose(source: Path) -> str:
+    """The text of a page that is not code: where TeX would be written."""
+    if source.suffix == ".py":
+        notebook = jupytext.read(source)
+        return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+    text = source.read_text(encoding="utf-8")
+    return INLINE_CODE.sub("", FENCED_CODE.sub("", text))
+
+
+def _url_path(relative: Path) -> str:
+    parts = relative.with_suffix("").parts
+    if parts[-1] == "index":
+        parts = parts[:-1]
+    return "".join(part + "/" for part in parts)
+
+
+def site_pages() -> list[SitePage]:
+    pages = [SitePage(_url_path(md.relative_to(DOCS)), md) for md in sorted(DOCS.rglob("*.md"))]
+    pages += [SitePage(_url_path(py.relative_to(ROOT)), py) for py in sorted(EXAMPLES.glob("*.py"))]
+    pages.append(SitePage("404.html", None))
+    return pages
+
+
+PAGES = site_pages()
+
+
+def html_file(site_dir: Path, page: SitePage) -> Path:
+    """Where the build writes `page`."""
+    return site_dir / page.path / "index.html" if not page.path.endswith(".html") else site_dir / page.path

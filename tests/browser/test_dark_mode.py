@@ -1,0 +1,28 @@
+"""Reader journey: the palette toggle switches to dark mode, and the choice survives navigation."""
+
+from __future__ import annotations
+
+# The page asks for the light scheme (OS preference), so only the toggle can make it dark.
+SCHEME = "body => body.getAttribute('data-md-color-scheme')"
+BACKGROUND_LIGHTNESS = """body => {
+  const [r, g, b] = getComputedStyle(body).backgroundColor.match(/\\d+/g).map(Number);
+  return (r + g + b) / 3;
+}"""
+
+
+def test_palette_toggle_switches_and_the_choice_survives_navigation(new_page, site_url):
+    page = new_page(color_scheme="light")
+    page.goto(site_url, wait_until="networkidle")
+    body = page.locator("body")
+    assert body.evaluate(SCHEME) == "default"
+    assert body.evaluate(BACKGROUND_LIGHTNESS) > 200, "the light scheme should have a light background"
+
+    page.locator("label[title='Switch to dark mode']:visible").click()
+    assert body.evaluate(SCHEME) == "slate", "the palette toggle did not switch to the dark scheme"
+    page.wait_for_timeout(400)  # background colour transition
+    assert body.evaluate(BACKGROUND_LIGHTNESS) < 80, "the dark scheme should have a dark background"
+
+    with page.expect_navigation():
+        page.locator("nav.md-tabs a[href='loss/']").click()
+    assert page.url == site_url + "loss/"
+    assert page.locator("body").evaluate(SCHEME) == "slate", "dark mode was lost on the next page"

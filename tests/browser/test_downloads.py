@@ -1,0 +1,44 @@
+"""Reader journey: an example page offers its notebook and script; both work once downloaded."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import nbformat
+
+from tests.browser.site_pages import EXAMPLES
+
+SCRIPT = EXAMPLES / "outliers.py"
+
+
+def download(page, link_selector, folder):
+    with page.expect_download() as started:
+        page.locator(link_selector).click()
+    target = folder / started.value.suggested_filename
+    started.value.save_as(target)
+    return target
+
+
+def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, site_url, tmp_path):
+    page = new_page(accept_downloads=True)
+    page.goto(f"{site_url}examples/{SCRIPT.stem}/", wait_until="networkidle")
+
+    notebook_file = download(page, f"a[download][href='{SCRIPT.stem}.ipynb']", tmp_path)
+    assert notebook_file.name == f"{SCRIPT.stem}.ipynb"
+    notebook = nbformat.read(notebook_file, as_version=4)
+    nbformat.validate(notebook)
+    assert any(cell.cell_type == "code" for cell in notebook.cells), "the notebook has no code cells"
+
+    script_file = download(page, f"a[download][href='{SCRIPT.name}']", tmp_path)
+    assert script_file.read_bytes() == SCRIPT.read_bytes(), f"the downloaded {SCRIPT.name} differs from the repository's"
+    result = subprocess.run(
+        [sys.executable, script_file.name],
+        cwd=tmp_path,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"the downloaded {SCRIPT.name} fails when run:\n{result.stderr}"

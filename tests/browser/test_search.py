@@ -1,0 +1,43 @@
+"""Reader journey: Material's search box finds pages and example pages."""
+
+from __future__ import annotations
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.browser.site_pages import DOCS, EXAMPLES
+
+# A word that is on the Loss page.
+LOSS_WORD, LOSS_PAGE = "Huber", "loss/"
+# A word that appears in one example and on no Markdown page, so only the example can match.
+EXAMPLE_WORD, EXAMPLE_SCRIPT = "dragged", EXAMPLES / "outliers.py"
+
+
+def search(page, site_url, word):
+    """Type `word` into the header's search box; return the result links' hrefs (absolute)."""
+    page.goto(site_url, wait_until="networkidle")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(word)
+    results = page.locator(".md-search-result__item > .md-search-result__link")
+    try:
+        results.first.wait_for(timeout=10_000)
+    except PlaywrightTimeout:
+        pass  # no result: the assertion reports what the search box says instead
+    return [link.evaluate("a => a.href") for link in results.all()], page.locator(".md-search-result__meta").inner_text()
+
+
+def test_search_finds_the_loss_page(new_page, site_url):
+    assert LOSS_WORD in (DOCS / "loss.md").read_text(encoding="utf-8")
+    hrefs, meta = search(new_page(), site_url, LOSS_WORD)
+    assert any(href.startswith(site_url + LOSS_PAGE) for href in hrefs), (
+        f"searching {LOSS_WORD!r} did not find /{LOSS_PAGE}; results: {hrefs or meta!r}"
+    )
+
+
+def test_search_finds_an_example_page(new_page, site_url):
+    assert EXAMPLE_WORD in EXAMPLE_SCRIPT.read_text(encoding="utf-8")
+    assert not [md for md in DOCS.rglob("*.md") if EXAMPLE_WORD in md.read_text(encoding="utf-8").lower()]
+    example_page = f"examples/{EXAMPLE_SCRIPT.stem}/"
+    hrefs, meta = search(new_page(), site_url, EXAMPLE_WORD)
+    assert any(href.startswith(site_url + example_page) for href in hrefs), (
+        f"searching {EXAMPLE_WORD!r} did not find /{example_page}; results: {hrefs or meta!r}"
+    )
