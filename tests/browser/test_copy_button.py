@@ -22,7 +22,7 @@ def test_copy_button_copies_exactly_the_code_and_it_runs(new_page, site_url):
     for index, fence in enumerate(fences):
         block = blocks.nth(index)
         block.hover()  # the button appears on hover, as for a reader with a mouse
-        block.locator("button.md-code__button[data-md-type=copy]").click()
+        block.locator("button.md-code__button[data-md-type=copy]").click(timeout=5_000)
         copied.append(page.evaluate("navigator.clipboard.readText()"))
         assert normalise(copied[-1]) == normalise(fence.code), (
             f"copy button of the block at {PAGE.name}:{fence.line} copied:\n{copied[-1]}\n--- instead of:\n{fence.code}"
