@@ -33,9 +33,7 @@ class Recording:
     def foreign_requests(self, origin: str) -> list[str]:
         """Requests to anything but `origin` (data: and blob: URLs never leave the page)."""
         return [
-            url
-            for url in self.requests
-            if urlsplit(url).scheme not in ("data", "blob") and not url.startswith(origin)
+            url for url in self.requests if urlsplit(url).scheme not in ("data", "blob") and not url.startswith(origin)
         ]
 
 
@@ -49,13 +47,16 @@ def record(context, page, url: str) -> Recording:
     )
     context.on(
         "response",
-        lambda response: response.status >= 400
-        and recording.failed_requests.append(f"{response.url} (HTTP {response.status})"),
+        lambda response: (
+            response.status >= 400 and recording.failed_requests.append(f"{response.url} (HTTP {response.status})")
+        ),
     )
     page.on(
         "console",
-        lambda message: message.type == "error"
-        and recording.console_errors.append(f"{message.text} at {message.location.get('url', '?')}"),
+        lambda message: (
+            message.type == "error"
+            and recording.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
+        ),
     )
     page.on("pageerror", lambda error: recording.console_errors.append(f"uncaught {error.name}: {error.message}"))
     page.expose_function("__reportCspViolation", lambda text: recording.csp_violations.append(text))

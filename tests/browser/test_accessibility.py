@@ -17,7 +17,9 @@ BLOCKING_IMPACT = ("serious", "critical")
 def describe(violation) -> str:
     where = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:3])
     more = len(violation["nodes"]) - 3
-    return f"{violation['impact']} {violation['id']}: {violation['help']} at {where}" + (f" (+{more} more)" if more > 0 else "")
+    return f"{violation['impact']} {violation['id']}: {violation['help']} at {where}" + (
+        f" (+{more} more)" if more > 0 else ""
+    )
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

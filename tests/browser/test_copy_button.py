@@ -16,7 +16,9 @@ def test_copy_button_copies_exactly_the_code_and_it_runs(new_page, site_url):
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto(site_url + "loss/", wait_until="networkidle")
     blocks = page.locator("div.language-python")
-    assert blocks.count() == len(fences), f"{PAGE.name} has {len(fences)} Python fences but the page shows {blocks.count()}"
+    assert blocks.count() == len(fences), (
+        f"{PAGE.name} has {len(fences)} Python fences but the page shows {blocks.count()}"
+    )
 
     copied = []
     for index, fence in enumerate(fences):

@@ -32,7 +32,9 @@ def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, s
     assert any(cell.cell_type == "code" for cell in notebook.cells), "the notebook has no code cells"
 
     script_file = download(page, f"a[download][href='{SCRIPT.name}']", tmp_path)
-    assert script_file.read_bytes() == SCRIPT.read_bytes(), f"the downloaded {SCRIPT.name} differs from the repository's"
+    assert script_file.read_bytes() == SCRIPT.read_bytes(), (
+        f"the downloaded {SCRIPT.name} differs from the repository's"
+    )
     result = subprocess.run(
         [sys.executable, script_file.name],
         cwd=tmp_path,

@@ -21,8 +21,12 @@ FOCUSED_NAV_LINK = """(selector) => {
 
 def focus_ring_clip(box, margin=6):
     """The link's box plus a margin, where an outline or underline would be drawn."""
-    return {"x": max(box["x"] - margin, 0), "y": max(box["y"] - margin, 0),
-            "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin}
+    return {
+        "x": max(box["x"] - margin, 0),
+        "y": max(box["y"] - margin, 0),
+        "width": box["width"] + 2 * margin,
+        "height": box["height"] + 2 * margin,
+    }
 
 
 @pytest.mark.parametrize("site_page", PAGES, ids=str)
@@ -39,8 +43,12 @@ def test_tab_reaches_a_navigation_link_and_enter_follows_it(new_page, site_url, 
 
     # Visible focus: the focused link looks different from the same link unfocused.
     page.wait_for_timeout(400)  # let Material's colour transitions finish
-    clip = focus_ring_clip(page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
-                                         " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"))
+    clip = focus_ring_clip(
+        page.evaluate(
+            "(() => { const r = document.activeElement.getBoundingClientRect();"
+            " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
+        )
+    )
     focused = page.screenshot(clip=clip)
     page.keyboard.press("Tab")  # focus moves on: the same spot, unfocused
     page.wait_for_timeout(400)

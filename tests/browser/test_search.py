@@ -22,7 +22,9 @@ def search(page, site_url, word):
         results.first.wait_for(timeout=10_000)
     except PlaywrightTimeout:
         pass  # no result: the assertion reports what the search box says instead
-    return [link.evaluate("a => a.href") for link in results.all()], page.locator(".md-search-result__meta").inner_text()
+    return [link.evaluate("a => a.href") for link in results.all()], page.locator(
+        ".md-search-result__meta"
+    ).inner_text()
 
 
 def test_search_finds_the_loss_page(new_page, site_url):
