@@ -4,8 +4,10 @@ The policy is a `<meta http-equiv="Content-Security-Policy">` (the site is stati
 so there are no response headers to set). Scripts, styles, fonts, images, fetches
 and workers may come only from the site's own origin; plots are `data:` images.
 Material and mkdocs-jupyter put inline `<script>` and `<style>` blocks on pages,
-so the policy lists the sha256 hash of each one found on that page: exactly those
-blocks run, and anything injected later does not.
+and typeset formulas carry `style="..."` attributes, so the policy lists the
+sha256 hash of each block and each style attribute found on that page: exactly
+those run or apply, and anything injected later does not. (Attribute hashes
+need the 'unsafe-hashes' keyword; it allows only the listed values.)
 
 The hook runs after every other `on_post_page` (lowest priority), because any
 change to a block after hashing would make the browser refuse it.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_text
 import re
 
 from mkdocs.exceptions import PluginError
@@ -23,6 +26,8 @@ from mkdocs.plugins import event_priority
 # Inline blocks: a <script> or <style> element with content and no src attribute.
 INLINE_BLOCK = re.compile(r"<(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)\s*>", re.I | re.S)
 HAS_SRC = re.compile(r"\ssrc\s*=", re.I)
+# A style attribute inside a start tag; its value is hashed as the browser sees it (entities decoded).
+STYLE_ATTRIBUTE = re.compile(r"<[a-zA-Z][^<>]*?\sstyle\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')", re.S)
 CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 HEAD_OPEN = re.compile(r"<head(\s[^>]*)?>", re.I)
 EXISTING_POLICY = re.compile(r"<meta\s+http-equiv=\"Content-Security-Policy\"", re.I)
@@ -46,24 +51,36 @@ def _sha256(text: str) -> str:
 
 
 def inline_hashes(html: str) -> dict[str, list[str]]:
-    """The CSP hash source of every inline script and style block, in page order."""
-    hashes: dict[str, list[str]] = {"script": [], "style": []}
+    """Hash sources per directive: inline scripts, style blocks and style attributes, in page order."""
+    hashes: dict[str, list[str]] = {"script-src": [], "style-src": [], "style-src-attr": []}
     for block in INLINE_BLOCK.finditer(html):
         tag = block.group("tag").lower()
         if tag == "script" and HAS_SRC.search(block.group("attrs")):
             continue
         source = _sha256(block.group("body"))
-        if source not in hashes[tag]:
-            hashes[tag].append(source)
+        if source not in hashes[f"{tag}-src"]:
+            hashes[f"{tag}-src"].append(source)
+    for attribute in STYLE_ATTRIBUTE.finditer(_without_blocks(html)):
+        value = attribute.group("double") if attribute.group("double") is not None else attribute.group("single")
+        source = _sha256(html_text.unescape(value))
+        if source not in hashes["style-src-attr"]:
+            hashes["style-src-attr"].append(source)
     return hashes
+
+
+def _without_blocks(html: str) -> str:
+    """The page without script and style bodies, whose text may look like markup."""
+    return INLINE_BLOCK.sub("", html)
 
 
 def policy_for(html: str) -> str:
     """The policy text for one page: fixed directives plus that page's inline hashes."""
     hashes = inline_hashes(html)
     directives = dict(FIXED_DIRECTIVES)
-    directives["script-src"] = " ".join(["'self'", *hashes["script"]])
-    directives["style-src"] = " ".join(["'self'", *hashes["style"]])
+    directives["script-src"] = " ".join(["'self'", *hashes["script-src"]])
+    directives["style-src"] = " ".join(["'self'", *hashes["style-src"]])
+    attributes = hashes["style-src-attr"]
+    directives["style-src-attr"] = " ".join(["'unsafe-hashes'", *attributes]) if attributes else "'none'"
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 

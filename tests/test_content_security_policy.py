@@ -22,7 +22,8 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script src="bundle.js"></script><script id="__config" type="application/json">{"x": 1}</script>
 </head><body><script>
   console.log("body");
-</script></body></html>"""
+</script><span class="katex" style="height:0.69em;">x</span><i style='top:&quot;0&quot;'>y</i>
+<code>&lt;b style="not an attribute"&gt;</code></body></html>"""
 
 
 def sha256_source(text: str) -> str:
@@ -37,22 +38,31 @@ def policy_of(html: str) -> dict[str, str]:
 
 def test_every_inline_block_is_hashed_and_external_scripts_are_not():
     hashes = inline_hashes(PAGE)
-    assert hashes["script"] == [
+    assert hashes["script-src"] == [
         sha256_source("var a = 1;"),
         sha256_source('{"x": 1}'),
         sha256_source('\n  console.log("body");\n'),
     ]
-    assert hashes["style"] == [sha256_source("p { color: red }")]
+    assert hashes["style-src"] == [sha256_source("p { color: red }")]
+    # Style attributes (KaTeX writes them) are hashed as the browser reads them: entities decoded.
+    assert hashes["style-src-attr"] == [sha256_source("height:0.69em;"), sha256_source('top:"0"')]
 
 
 def test_policy_allows_only_the_sites_own_origin():
     policy = policy_of(add_policy(PAGE, "page.md"))
     assert policy["script-src"].startswith("'self' 'sha256-")
     assert policy["style-src"] == "'self' " + sha256_source("p { color: red }")
+    assert policy["style-src-attr"].startswith("'unsafe-hashes' 'sha256-")
     assert policy["img-src"] == "'self' data:"
     for directive in ("default-src", "font-src", "connect-src", "worker-src"):
         assert policy[directive] == "'self'"
     assert "unsafe-inline" not in str(policy) and "http" not in str(policy)
+
+
+def test_page_without_style_attributes_allows_none():
+    assert (
+        policy_of(add_policy("<html><head></head><body><p>x</p></body></html>", "p.md"))["style-src-attr"] == "'none'"
+    )
 
 
 def test_policy_comes_right_after_the_charset_before_any_script():
@@ -80,6 +90,6 @@ def test_every_built_page_carries_the_hashes_of_its_inline_blocks(built_site):
         policy = policy_of(html)
         # Hash what the browser will see: the page as written, minus the meta tag itself.
         without_meta = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-        for kind, sources in inline_hashes(without_meta).items():
+        for directive, sources in inline_hashes(without_meta).items():
             for source in sources:
-                assert source in policy[f"{kind}-src"], f"{page.relative_to(built_site)}: {kind} {source} not allowed"
+                assert source in policy[directive], f"{page.relative_to(built_site)}: {directive} lacks {source}"
