@@ -40,24 +40,19 @@ class Recording:
 def record(context, page, url: str) -> Recording:
     """Attach listeners to `page` (and its context, for workers) and load `url` until the network is idle."""
     recording = Recording(url)
+
+    def on_response(response):
+        if response.status >= 400:
+            recording.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+    def on_console(message):
+        if message.type == "error":
+            recording.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
+
     context.on("request", lambda request: recording.requests.append(request.url))
-    context.on(
-        "requestfailed",
-        lambda request: recording.failed_requests.append(f"{request.url} ({request.failure})"),
-    )
-    context.on(
-        "response",
-        lambda response: (
-            response.status >= 400 and recording.failed_requests.append(f"{response.url} (HTTP {response.status})")
-        ),
-    )
-    page.on(
-        "console",
-        lambda message: (
-            message.type == "error"
-            and recording.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
-        ),
-    )
+    context.on("requestfailed", lambda request: recording.failed_requests.append(f"{request.url} ({request.failure})"))
+    context.on("response", on_response)
+    page.on("console", on_console)
     page.on("pageerror", lambda error: recording.console_errors.append(f"uncaught {error.name}: {error.message}"))
     page.expose_function("__reportCspViolation", lambda text: recording.csp_violations.append(text))
     page.add_init_script(REPORT_CSP_VIOLATIONS)
