@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from hooks.accessible_markup import accessible
 
 SEARCH = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -21,7 +23,11 @@ def test_notebook_code_cells_become_keyboard_focusable_once():
 
 
 def test_built_pages_carry_both(built_site):
-    example = (built_site / "examples" / "outliers" / "index.html").read_text(encoding="utf-8")
-    assert 'role="dialog" aria-label="Search"' in example
-    assert '<div class="highlight-ipynb hl-python" tabindex="0">' in example
-    assert 'class="highlight-ipynb hl-python">' not in example
+    pages = sorted(built_site.rglob("*.html"))
+    assert pages, "the build wrote no HTML"
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        where = page.relative_to(built_site)
+        assert soup.select_one('.md-search[role="dialog"]')["aria-label"] == "Search", f"{where}: search dialog unnamed"
+        for cell in soup.select("div.highlight-ipynb"):
+            assert cell.get("tabindex") == "0", f"{where}: a notebook code cell cannot be focused"

@@ -8,14 +8,15 @@ from tests.browser.site_pages import PAGES
 
 MAX_TABS = 40
 NAV_LINK = "nav a[href]"
-# The focused element, if it is a navigation link to another page: its absolute href.
+# The focused element, if it is a navigation link to another page of the site: its absolute href.
 FOCUSED_NAV_LINK = """(selector) => {
   const el = document.activeElement;
   if (!el || !el.matches(selector)) return null;
   const target = new URL(el.href);
   const here = new URL(location.href);
   target.hash = here.hash = "";
-  return target.href === here.href ? null : el.href;
+  // Another page of this site (links to the repository and the like are not site navigation).
+  return target.origin !== here.origin || target.href === here.href ? null : el.href;
 }"""
 
 
