@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint fix fix-outputs clean
+.PHONY: setup serve build test lint fix fix-outputs bench clean
 
 # The stamp is rebuilt whenever requirements.txt changes, so a pin bump reinstalls.
 $(VENV)/.installed: requirements.txt
@@ -61,6 +61,12 @@ fix: setup
 	$(BIN)/ruff check --fix
 	$(BIN)/ruff format
 	$(BIN)/pymarkdown fix --recurse $(MARKDOWN)
+
+# Benchmarks, not tests: prints a table and writes bench/results.json; never fails on a timing.
+# Needs Debian's Chromium (apt-get install -y chromium). Lighthouse comes from package-lock.json.
+# `make bench BENCH_ARGS=--skip-tests` leaves out the test suite, the longest step.
+bench: setup
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf site .cache .pytest_cache

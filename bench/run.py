@@ -1,0 +1,240 @@
+"""`make bench`: run every measurement once, print the table, write bench/results.json.
+
+Steps, all on a temporary copy of the project (the working tree is never touched):
+  1. every examples/*.py as a plain script       - the floor for executing examples
+  2. cold `mkdocs build --strict`, caches cleared  - goal: <= 1.25 x (scripts + no-execution build)
+  3. warm build, nothing changed                  - goal: <= 1.2 x no-execution build, 0 re-executed
+  4. build with example execution turned off      - the floor for everything else
+  5. edit a page under `mkdocs serve`             - goal: < 2 s to rebuilt HTML, 0 re-executed
+  6. page weight of every page in headless Chromium - goal: heaviest <= 2 x median, 0 third-party
+  7. Lighthouse on home, a lecture and an example page - goal: 100 in each category
+  8. the test suite (`--skip-tests` leaves it out)
+
+Nothing here fails on a timing. The exit status is non-zero only when a step could not
+measure at all (a broken build, a missing browser), after the table is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from bench import builds, lighthouse, page_weight, project, report, scripts, serve_edit, site_pages, test_suite
+from bench.browser import missing_chromium
+from bench.local_server import serve_directory
+from bench.report import Row, kib, seconds
+
+ROOT = Path(__file__).resolve().parent.parent
+COLD_GOAL, WARM_GOAL, EDIT_GOAL, WEIGHT_GOAL = 1.25, 1.2, 2.0, 2.0
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+class Bench:
+    def __init__(self, copy: Path):
+        self.copy = copy
+        self.rows: list[Row] = []
+        self.details: dict = {}
+        self.errors: list[str] = []
+
+    def fail(self, step: str, message: str) -> None:
+        self.errors.append(f"{step}: {message}")
+        self.rows.append(Row(step, "not measured", note=message.splitlines()[0][:100]))
+        progress(f"{step} could not be measured:\n{message}")
+
+    # 1-4 ------------------------------------------------------------------------------
+    def builds(self) -> Path | None:
+        examples = project.example_scripts(self.copy)
+        progress(f"running {len(examples)} examples as plain scripts")
+        runs = scripts.run_examples(examples)
+        scripts_seconds = sum(run.seconds for run in runs.values())
+        for name, run in runs.items():
+            if not run.ok:
+                self.fail(f"example {name}", run.output(last=15))
+        self.details["examples_as_scripts"] = {name: run.seconds for name, run in runs.items()}
+
+        project.clear_caches(self.copy)
+        progress("cold build (caches cleared)")
+        cold = builds.build(self.copy, self.copy / "site")
+        if not cold.run.ok:
+            self.fail("cold build", cold.run.output(last=30))
+            return None
+        progress("warm build (nothing changed)")
+        warm = builds.build(self.copy, self.copy / "site-warm")
+        progress("build without executing examples")
+        no_execution = builds.build(self.copy, self.copy / "site-no-execution",
+                                    config=project.write_no_execution_config(self.copy))
+        for name, build in (("warm build", warm), ("no-execution build", no_execution)):
+            if not build.run.ok:
+                self.fail(name, build.run.output(last=30))
+        if not (warm.run.ok and no_execution.run.ok):
+            return self.copy / "site"
+
+        floor = scripts_seconds + no_execution.seconds
+        cold_ratio = ratio(cold.seconds, floor)
+        warm_ratio = ratio(warm.seconds, no_execution.seconds)
+        slowest = max(runs.items(), key=lambda item: item[1].seconds, default=None)
+        self.rows += [
+            Row("examples as plain scripts", seconds(scripts_seconds), note=(
+                f"{len(runs)} scripts" + (f", slowest {slowest[0]} {slowest[1].seconds:.1f} s" if slowest else ""))),
+            Row("build, examples not executed", seconds(no_execution.seconds)),
+            Row("cold build (caches cleared)", seconds(cold.seconds),
+                note=f"{len(cold.executed)} examples executed"),
+            Row("cold / (scripts + no-exec build)", f"{cold_ratio:.2f}", f"<= {COLD_GOAL}",
+                cold_ratio <= COLD_GOAL, note=f"floor {floor:.1f} s"),
+            Row("warm build (nothing changed)", seconds(warm.seconds),
+                note=f"{len(warm.cache_hits)} cache hits"),
+            Row("warm / no-exec build", f"{warm_ratio:.2f}", f"<= {WARM_GOAL}", warm_ratio <= WARM_GOAL),
+            Row("examples re-executed, warm build", str(len(warm.executed)), "0", not warm.executed),
+        ]
+        self.details["builds"] = {
+            name: {"seconds": build.seconds, "executed": build.executed, "cache_hits": build.cache_hits,
+                   "seconds_per_example": build.seconds_per_example}
+            for name, build in (("cold", cold), ("warm", warm), ("no_execution", no_execution))
+        }
+        return self.copy / "site"
+
+    # 5 --------------------------------------------------------------------------------
+    def serve_edit(self) -> None:
+        pages = project.markdown_pages(self.copy)
+        if not pages:
+            return self.fail("edit under mkdocs serve", "docs/ holds no Markdown page")
+        # The longest page: the most realistic edit, and the one that takes longest to render.
+        page = max(pages, key=lambda path: path.stat().st_size)
+        progress(f"mkdocs serve: editing {page.relative_to(self.copy)}")
+        result = serve_edit.edit_page_while_serving(self.copy, page)
+        self.details["serve_edit"] = vars(result)
+        if result.error:
+            return self.fail("edit under mkdocs serve", result.error)
+        timings = sorted(result.edit_to_html_seconds)
+        median = statistics.median(timings)
+        self.rows += [
+            Row("serve: edit page -> rebuilt HTML", seconds(median), f"< {EDIT_GOAL:.0f} s", median < EDIT_GOAL,
+                note=f"median of {len(timings)} edits of {result.page} (max {timings[-1]:.2f} s); "
+                     f"serve startup {result.startup_seconds:.1f} s"),
+            Row("examples re-executed, serve edits", str(result.examples_reexecuted), "0",
+                result.examples_reexecuted == 0),
+        ]
+
+    # 6-7 ------------------------------------------------------------------------------
+    def browser_checks(self, site_dir: Path, run_lighthouse: bool) -> None:
+        why_not = missing_chromium()
+        if why_not:
+            return self.fail("page weight and Lighthouse", why_not)
+        pages = site_pages.built_pages(site_dir)
+        with serve_directory(site_dir) as base_url:
+            progress(f"page weight of {len(pages)} pages in headless Chromium")
+            try:
+                weights = page_weight.measure(base_url, pages)
+            except Exception as error:  # a page that does not load, a browser that does not start
+                return self.fail("page weight", f"{type(error).__name__}: {error}")
+            self._weight_rows(weights)
+            if run_lighthouse:
+                self._lighthouse(base_url, weights)
+
+    def _weight_rows(self, weights: list[page_weight.PageWeight]) -> None:
+        summary = page_weight.summary(weights)
+        heaviest_html = max(weights, key=lambda weight: weight.html_bytes)
+        self.details["page_weight"] = {"summary": summary, "pages": [vars(weight) for weight in weights]}
+        self.rows += [
+            Row("page weight: heaviest page", kib(summary["heaviest_bytes"]), note=summary["heaviest_page"]),
+            Row("page weight: median page", kib(summary["median_bytes"]), note=f"{summary['pages']} pages"),
+            Row("page weight: heaviest / median", f"{summary['heaviest_over_median']:.2f}", f"<= {WEIGHT_GOAL:.0f}",
+                summary["heaviest_over_median"] <= WEIGHT_GOAL),
+            Row("largest HTML", kib(heaviest_html.html_bytes), note=heaviest_html.page or "/"),
+            Row("third-party requests, all pages", str(summary["third_party_requests"]), "0",
+                summary["third_party_requests"] == 0,
+                note=", ".join(sorted({url for w in weights for url in w.third_party}))[:100]),
+        ]
+
+    def _lighthouse(self, base_url: str, weights: list[page_weight.PageWeight]) -> None:
+        binary = lighthouse.lighthouse_binary(ROOT)
+        if binary is None:
+            return self.fail("Lighthouse", "node_modules/.bin/lighthouse is missing: run `npm ci` (make bench does)")
+        chosen = []
+        for kind in ("home", "lecture", "example"):
+            # The heaviest page of each kind: the one most likely to lose points.
+            candidates = [weight for weight in weights if site_pages.kind(weight.page) == kind]
+            if candidates:
+                chosen.append(max(candidates, key=lambda weight: weight.total_bytes).page)
+        self.details["lighthouse"] = {}
+        for page in chosen:
+            progress(f"Lighthouse: /{page}")
+            result = lighthouse.audit(binary, base_url + page)
+            self.details["lighthouse"][page or "/"] = result
+            if "error" in result:
+                self.fail(f"Lighthouse /{page}", result["error"])
+                continue
+            scores = result["scores"]
+            values = [score for score in scores.values() if score is not None]
+            self.rows.append(Row(
+                f"Lighthouse /{page} (perf/a11y/bp/seo)",
+                "/".join("n/a" if scores[c] is None else str(scores[c]) for c in lighthouse.CATEGORIES),
+                "100 each", len(values) == len(scores) and all(score == 100 for score in values),
+                note=lighthouse.why_points_were_lost(result) or (result.get("runtime_error") or ""),
+            ))
+
+    # 8 --------------------------------------------------------------------------------
+    def tests(self) -> None:
+        project.clear_caches(self.copy)
+        progress("test suite (pytest --durations=10, caches cleared as on a fresh clone)")
+        result = test_suite.run_tests(self.copy)
+        self.details["tests"] = result
+        if result["returncode"] != 0:
+            self.fail("test suite", result["output_tail"] or f"exit {result['returncode']}")
+        self.rows.append(Row("make test (pytest, fresh caches)", seconds(result["seconds"]), note=result["summary"] or ""))
+        for slow in result["slowest"]:
+            self.rows.append(Row(f"  {slow['phase']} {slow['test']}"[:70], seconds(slow["seconds"])))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-tests", action="store_true", help="leave out the test suite (the longest step)")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="leave out Lighthouse")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary project copy (its path is printed)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    copy = project.copy_project(ROOT)
+    progress(f"measuring a copy of the project in {copy}")
+    bench = Bench(copy)
+    try:
+        site_dir = bench.builds()
+        bench.serve_edit()
+        if site_dir is not None:
+            bench.browser_checks(site_dir, run_lighthouse=not args.skip_lighthouse)
+        if not args.skip_tests:
+            bench.tests()
+    finally:
+        if not args.keep:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+
+    total = time.perf_counter() - started
+    bench.rows.append(Row("this benchmark, total", seconds(total)))
+    print(report.format_table(bench.rows))
+    report.write_json(args.output, bench.rows, {
+        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+                    "load_average_at_end": os.getloadavg()},
+        "errors": bench.errors,
+        **bench.details,
+    })
+    print(f"\nwritten to {args.output}" + (f"; {len(bench.errors)} step(s) could not be measured" if bench.errors else ""))
+    return 1 if bench.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

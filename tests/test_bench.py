@@ -1,0 +1,64 @@
+"""The benchmark's own logic: reading build logs, finding pages, the no-execution config.
+
+The timings themselves are never asserted (speed is measured, not tested); these check
+that `make bench` counts and finds the right things.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from bench import builds, project, report, serve_edit, site_pages, timed
+
+
+def test_build_log_counts_executions_and_cache_hits():
+    run = timed.Run(["mkdocs"], 10.0, 0, [
+        (1.0, "INFO    -  Converting notebook (execute=True): /p/examples/a.py"),
+        (2.0, "[IPKernelApp] WARNING | the kernel's own stderr, not a build step"),
+        (4.5, "INFO    -  Cache miss, writing: /p/examples/a.py"),
+        (5.0, "INFO    -  Cache hit: /p/examples/b.py"),
+        (6.0, "INFO    -  Converting notebook (execute=False): /p/examples/c.py"),
+    ])
+    build = builds.read_log(run)
+    assert build.executed == ["a.py"]
+    assert build.cache_hits == ["b.py"]
+    assert build.seconds_per_example == {"a.py": 3.5, "c.py": 4.0}
+
+
+def test_no_execution_config_inherits_and_only_turns_execution_off(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - search\n  - mkdocs-jupyter:\n      include: ['examples/*.py']\n      execute: true\n"
+    )
+    child = yaml.safe_load(project.write_no_execution_config(tmp_path).read_text())
+    assert child == {
+        "INHERIT": "mkdocs.yml",
+        "plugins": ["search", {"mkdocs-jupyter": {"include": ["examples/*.py"], "execute": False, "cache": False}}],
+    }
+
+
+def test_built_pages_and_their_kinds(tmp_path):
+    for page in ("index.html", "404.html", "loss/index.html", "examples/outliers/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html></html>")
+    pages = site_pages.built_pages(tmp_path)
+    assert pages == ["", "examples/outliers/", "loss/"]
+    assert [site_pages.kind(page) for page in pages] == ["home", "example", "lecture"]
+
+
+def test_page_url_follows_directory_urls(tmp_path):
+    docs = tmp_path / "docs"
+    assert serve_edit.page_url_path(docs, docs / "index.md") == ""
+    assert serve_edit.page_url_path(docs, docs / "loss.md") == "loss/"
+    assert serve_edit.page_url_path(docs, docs / "sub" / "index.md") == "sub/"
+
+
+def test_table_marks_missed_goals_and_leaves_no_goal_blank():
+    table = report.format_table([
+        report.Row("fast", "1.00 s", "< 2 s", True),
+        report.Row("slow", "3.00 s", "< 2 s", False),
+        report.Row("info", "5"),
+    ])
+    lines = table.splitlines()
+    assert lines[2].split()[-1] == "ok"
+    assert lines[3].split()[-1] == "MISSED"
+    assert lines[4].split() == ["info", "5"]
