@@ -1,8 +1,9 @@
 """A throw-away copy of the project, so the benchmark can clear caches and edit pages freely.
 
-The copy holds the working tree without the virtualenv, built sites, caches and node
-modules; it runs with the same interpreter (the project's .venv), so it measures exactly
-what `make build` and `make test` would do on a fresh clone.
+The copy holds the working tree without the virtualenv, built sites and caches; it runs
+with the same interpreter (the project's .venv) and links to the same node_modules (build
+hooks may read installed packages there), so it measures exactly what `make build` and
+`make test` would do on a fresh clone.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ def copy_project(root: Path) -> Path:
     """Copy the project's working tree into a new temporary directory and return it."""
     target = Path(tempfile.mkdtemp(prefix="bench-project-")) / "project"
     shutil.copytree(root, target, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True)
+    if (root / "node_modules").is_dir():
+        (target / "node_modules").symlink_to(root / "node_modules", target_is_directory=True)
     return target
 
 
