@@ -70,7 +70,7 @@ class Bench:
         progress("cold build (caches cleared)")
         cold = builds.build(self.copy, self.copy / "site")
         if not cold.run.ok:
-            self.fail("cold build", cold.run.output(last=30))
+            self.fail("cold build", cold.run.problems())
             return None
         progress("warm build (nothing changed)")
         warm = builds.build(self.copy, self.copy / "site-warm")
@@ -79,7 +79,7 @@ class Bench:
                                     config=project.write_no_execution_config(self.copy))
         for name, build in (("warm build", warm), ("no-execution build", no_execution)):
             if not build.run.ok:
-                self.fail(name, build.run.output(last=30))
+                self.fail(name, build.run.problems())
         if not (warm.run.ok and no_execution.run.ok):
             return self.copy / "site"
 
@@ -214,8 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     bench = Bench(copy)
     try:
         site_dir = bench.builds()
-        bench.serve_edit()
-        if site_dir is not None:
+        if site_dir is not None:  # serving and weighing need a site that builds
+            bench.serve_edit()
             bench.browser_checks(site_dir, run_lighthouse=not args.skip_lighthouse)
         if not args.skip_tests:
             bench.tests()

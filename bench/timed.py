@@ -31,6 +31,11 @@ class Run:
         chosen = self.lines if last is None else self.lines[-last:]
         return "\n".join(text for _, text in chosen)
 
+    def problems(self, last: int = 5) -> str:
+        """The WARNING/ERROR lines (what strict mode aborts on), then the last few lines."""
+        flagged = [text for _, text in self.lines if text.startswith(("WARNING", "ERROR"))]
+        return "\n".join(flagged + ["..."] + [text for _, text in self.lines[-last:]])
+
 
 def environment(**extra: str) -> dict[str, str]:
     return {**os.environ, **BUILD_ENV, **extra}
