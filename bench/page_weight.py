@@ -27,6 +27,7 @@ class PageWeight:
     total_bytes: int
     requests: int
     third_party: list[str] = field(default_factory=list)
+    resources: dict[str, int] = field(default_factory=dict)  # URL path -> bytes, largest first
 
 
 def measure(base_url: str, pages: list[str]) -> list[PageWeight]:
@@ -54,13 +55,18 @@ def _weigh(browser, url: str, page_path: str, origin: str) -> PageWeight:
         context.close()
         raise RuntimeError(f"{url}: the page did not load ({status})")
     html_bytes = len(response.body())
-    total = sum(request.sizes()["responseBodySize"] for request in finished)
+    sizes = {}
+    for request in finished:
+        path = urlsplit(request.url).path if urlsplit(request.url).netloc == origin else request.url
+        sizes[path] = sizes.get(path, 0) + request.sizes()["responseBodySize"]
+    total = sum(sizes.values())
+    resources = dict(sorted(sizes.items(), key=lambda item: -item[1]))
     third_party = [
         request.url for request in requested
         if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != origin
     ]
     context.close()
-    return PageWeight(page_path, html_bytes, total, len(requested), third_party)
+    return PageWeight(page_path, html_bytes, total, len(requested), third_party, resources)
 
 
 def summary(weights: list[PageWeight]) -> dict:

@@ -6,6 +6,7 @@ Steps, all on a temporary copy of the project (the working tree is never touched
   3. warm build, nothing changed                  - goal: <= 1.2 x no-execution build, 0 re-executed
   4. build with example execution turned off      - the floor for everything else
   5. edit a page under `mkdocs serve`             - goal: < 2 s to rebuilt HTML, 0 re-executed
+     (and under `mkdocs serve --dirty`, for comparison)
   6. page weight of every page in headless Chromium - goal: heaviest <= 2 x median, 0 third-party
   7. Lighthouse on home, a lecture and an example page - goal: 100 in each category
   8. the test suite (`--skip-tests` leaves it out)
@@ -114,20 +115,26 @@ class Bench:
             return self.fail("edit under mkdocs serve", "docs/ holds no Markdown page")
         # The longest page: the most realistic edit, and the one that takes longest to render.
         page = max(pages, key=lambda path: path.stat().st_size)
-        progress(f"mkdocs serve: editing {page.relative_to(self.copy)}")
-        result = serve_edit.edit_page_while_serving(self.copy, page)
-        self.details["serve_edit"] = vars(result)
-        if result.error:
-            return self.fail("edit under mkdocs serve", result.error)
-        timings = sorted(result.edit_to_html_seconds)
-        median = statistics.median(timings)
-        self.rows += [
-            Row("serve: edit page -> rebuilt HTML", seconds(median), f"< {EDIT_GOAL:.0f} s", median < EDIT_GOAL,
-                note=f"median of {len(timings)} edits of {result.page} (max {timings[-1]:.2f} s); "
-                     f"serve startup {result.startup_seconds:.1f} s"),
-            Row("examples re-executed, serve edits", str(result.examples_reexecuted), "0",
-                result.examples_reexecuted == 0),
-        ]
+        # As `make serve` runs it (the goal), then with --dirty, which rebuilds only changed pages
+        # (a candidate fix; not strict, since strict mode rejects --dirty's own warning).
+        for label, extra in (("serve", []), ("serve --dirty", ["--dirty", "--no-strict"])):
+            progress(f"mkdocs {label}: editing {page.relative_to(self.copy)}")
+            result = serve_edit.edit_page_while_serving(self.copy, page, extra)
+            self.details.setdefault("serve_edit", {})[label] = vars(result)
+            if result.error:
+                self.fail(f"edit under mkdocs {label}", result.error)
+                continue
+            timings = sorted(result.edit_to_html_seconds)
+            median = statistics.median(timings)
+            goal = not extra
+            self.rows += [
+                Row(f"{label}: edit page -> rebuilt HTML", seconds(median), f"< {EDIT_GOAL:.0f} s" if goal else "",
+                    median < EDIT_GOAL if goal else None,
+                    note=f"median of {len(timings)} edits of {result.page} (max {timings[-1]:.2f} s); "
+                         f"startup {result.startup_seconds:.1f} s"),
+                Row(f"examples re-executed, {label} edits", str(result.examples_reexecuted), "0" if goal else "",
+                    result.examples_reexecuted == 0 if goal else None),
+            ]
 
     # 6-7 ------------------------------------------------------------------------------
     def browser_checks(self, site_dir: Path, run_lighthouse: bool) -> None:
@@ -147,10 +154,12 @@ class Bench:
 
     def _weight_rows(self, weights: list[page_weight.PageWeight]) -> None:
         summary = page_weight.summary(weights)
+        heaviest = max(weights, key=lambda weight: weight.total_bytes)
         heaviest_html = max(weights, key=lambda weight: weight.html_bytes)
         self.details["page_weight"] = {"summary": summary, "pages": [vars(weight) for weight in weights]}
         self.rows += [
-            Row("page weight: heaviest page", kib(summary["heaviest_bytes"]), note=summary["heaviest_page"]),
+            Row("page weight: heaviest page", kib(summary["heaviest_bytes"]), note=f"{summary['heaviest_page']}: " + ", ".join(
+                f"{path.rsplit('/', 1)[-1] or path} {kib(size)}" for path, size in list(heaviest.resources.items())[:4])),
             Row("page weight: median page", kib(summary["median_bytes"]), note=f"{summary['pages']} pages"),
             Row("page weight: heaviest / median", f"{summary['heaviest_over_median']:.2f}", f"<= {WEIGHT_GOAL:.0f}",
                 summary["heaviest_over_median"] <= WEIGHT_GOAL),

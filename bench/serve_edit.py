@@ -83,10 +83,12 @@ class _LogReader(threading.Thread):
         return [text for stamp, text in list(self.lines) if stamp >= moment]
 
 
-def edit_page_while_serving(project: Path, page: Path) -> EditResult:
+def edit_page_while_serving(project: Path, page: Path, extra_args: list[str] = ()) -> EditResult:
+    """Serve as `make serve` does (`--strict`), or with `extra_args` instead of `--strict`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-v", "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-v", "--dev-addr", f"127.0.0.1:{port}",
+               *(extra_args or ["--strict"])]
     original = page.read_bytes()
     url = base + page_url_path(project / "docs", page)
     name = page.relative_to(project).as_posix()
@@ -98,7 +100,7 @@ def edit_page_while_serving(project: Path, page: Path) -> EditResult:
     try:
         while _fetch(url) is None:
             if process.poll() is not None or time.perf_counter() - start > STARTUP_TIMEOUT:
-                tail = "\n".join(text for _, text in log.lines[-20:])
+                tail = "\n".join(text for _, text in log.lines if text.startswith(("WARNING", "ERROR")))
                 return EditResult(name, time.perf_counter() - start, [], 0,
                                   f"mkdocs serve did not come up:\n{tail}")
             time.sleep(0.2)
