@@ -96,6 +96,9 @@ class Bench:
                 note=f"{len(cold.executed)} examples executed"),
             Row("cold / (scripts + no-exec build)", f"{cold_ratio:.2f}", f"<= {COLD_GOAL}",
                 cold_ratio <= COLD_GOAL, note=f"floor {floor:.1f} s"),
+            Row("cold build's cost per executed example", seconds(
+                (cold.seconds - floor) / len(cold.executed) if cold.executed else None),
+                note="beyond running it as a script: kernel start, notebook conversion"),
             Row("warm build (nothing changed)", seconds(warm.seconds),
                 note=f"{len(warm.cache_hits)} cache hits"),
             Row("warm / no-exec build", f"{warm_ratio:.2f}", f"<= {WARM_GOAL}", warm_ratio <= WARM_GOAL),
@@ -206,7 +209,7 @@ class Bench:
             self.fail("test suite", result["output_tail"] or f"exit {result['returncode']}")
         self.rows.append(Row("make test (pytest, fresh caches)", seconds(result["seconds"]), note=result["summary"] or ""))
         for slow in result["slowest"]:
-            self.rows.append(Row(f"  {slow['phase']} {slow['test']}"[:70], seconds(slow["seconds"])))
+            self.rows.append(Row(f"  {slow['phase']} {slow['test']}"[:90], seconds(slow["seconds"])))
 
 
 def main(argv: list[str] | None = None) -> int:
