@@ -47,7 +47,7 @@ def read_log(run: timed.Run) -> Build:
             if converting.group(1) == "True":
                 executed.append(name)
             following = next(
-                (later for later, line in run.lines[index + 1:] if MKDOCS_LOG_LINE.match(line)), run.seconds
+                (later for later, line in run.lines[index + 1 :] if MKDOCS_LOG_LINE.match(line)), run.seconds
             )
             per_example[name] = following - stamp
         hit = CACHE_HIT.search(text)

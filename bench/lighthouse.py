@@ -17,8 +17,12 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT_NAMES = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
-METRICS = {"FCP": "first-contentful-paint", "LCP": "largest-contentful-paint", "TBT": "total-blocking-time",
-           "CLS": "cumulative-layout-shift"}
+METRICS = {
+    "FCP": "first-contentful-paint",
+    "LCP": "largest-contentful-paint",
+    "TBT": "total-blocking-time",
+    "CLS": "cumulative-layout-shift",
+}
 TIMEOUT_SECONDS = 180
 
 
@@ -32,14 +36,21 @@ def audit(binary: Path, url: str) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-lighthouse-") as workdir:
         report_path = Path(workdir) / "report.json"
         command = [
-            str(binary), url,
-            "--output=json", f"--output-path={report_path}", "--quiet",
+            str(binary),
+            url,
+            "--output=json",
+            f"--output-path={report_path}",
+            "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
             "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
         ]
         result = subprocess.run(
-            command, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
-            timeout=TIMEOUT_SECONDS, cwd=workdir,
+            command,
+            env={**os.environ, "CHROME_PATH": CHROMIUM},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            cwd=workdir,
         )
         if result.returncode != 0 or not report_path.exists():
             return {"error": (result.stderr or result.stdout).strip()[-800:] or f"exit {result.returncode}"}
@@ -50,8 +61,11 @@ def audit(binary: Path, url: str) -> dict:
         category = report["categories"][name]
         scores[name] = None if category["score"] is None else round(category["score"] * 100)
         losses[name] = [
-            {"id": ref["id"], "title": report["audits"][ref["id"]]["title"],
-             "score": report["audits"][ref["id"]]["score"]}
+            {
+                "id": ref["id"],
+                "title": report["audits"][ref["id"]]["title"],
+                "score": report["audits"][ref["id"]]["score"],
+            }
             for ref in category["auditRefs"]
             if ref.get("weight", 0) > 0
             and report["audits"][ref["id"]].get("score") is not None
@@ -62,8 +76,12 @@ def audit(binary: Path, url: str) -> dict:
         for short, key in METRICS.items()
         if key in report["audits"]
     }
-    return {"scores": scores, "lost_points": losses, "metrics": metrics,
-            "runtime_error": report.get("runtimeError", {}).get("message")}
+    return {
+        "scores": scores,
+        "lost_points": losses,
+        "metrics": metrics,
+        "runtime_error": report.get("runtimeError", {}).get("message"),
+    }
 
 
 def why_points_were_lost(result: dict) -> str:

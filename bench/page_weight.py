@@ -62,7 +62,8 @@ def _weigh(browser, url: str, page_path: str, origin: str) -> PageWeight:
     total = sum(sizes.values())
     resources = dict(sorted(sizes.items(), key=lambda item: -item[1]))
     third_party = [
-        request.url for request in requested
+        request.url
+        for request in requested
         if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != origin
     ]
     context.close()

@@ -1,6 +1,7 @@
 """A throw-away copy of the project, so the benchmark can clear caches and edit pages freely.
 
-The copy holds the working tree without the virtualenv, built sites and caches; it runs
+The copy holds the working tree without the virtualenv, built sites and caches, on top of
+a clone of the repository (build hooks read the git history, e.g. for page dates); it runs
 with the same interpreter (the project's .venv) and links to the same node_modules (build
 hooks may read installed packages there), so it measures exactly what `make build` and
 `make test` would do on a fresh clone.
@@ -9,6 +10,7 @@ hooks may read installed packages there), so it measures exactly what `make buil
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -24,10 +26,26 @@ NO_EXECUTION_CONFIG = "mkdocs.bench-no-execution.yml"
 def copy_project(root: Path) -> Path:
     """Copy the project's working tree into a new temporary directory and return it."""
     target = Path(tempfile.mkdtemp(prefix="bench-project-")) / "project"
-    shutil.copytree(root, target, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True)
+    _clone_history(root, target)
+    shutil.copytree(root, target, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True, dirs_exist_ok=True)
     if (root / "node_modules").is_dir():
         (target / "node_modules").symlink_to(root / "node_modules", target_is_directory=True)
     return target
+
+
+def _clone_history(root: Path, target: Path) -> None:
+    """Give `target` the repository's history at HEAD, sharing its objects; no files checked out.
+
+    The working tree copied over it then shows as the developer's changes, as in `root`.
+    Without git, or outside a repository, the copy simply has no history.
+    """
+    if shutil.which("git") is None:
+        return
+    cloned = subprocess.run(
+        ["git", "clone", "--quiet", "--shared", "--no-checkout", str(root), str(target)], capture_output=True
+    )
+    if cloned.returncode == 0:
+        subprocess.run(["git", "-C", str(target), "reset", "--quiet"], capture_output=True)
 
 
 def clear_caches(project: Path) -> None:
@@ -61,8 +79,10 @@ def write_no_execution_config(project: Path) -> Path:
             found = True
         plugins.append({name: options} if options else name)
     if not found:
-        raise SystemExit(f"{project / 'mkdocs.yml'}: no `mkdocs-jupyter` entry under `plugins:`; "
-                         "the benchmark needs it to build without executing the examples.")
+        raise SystemExit(
+            f"{project / 'mkdocs.yml'}: no `mkdocs-jupyter` entry under `plugins:`; "
+            "the benchmark needs it to build without executing the examples."
+        )
     path = project / NO_EXECUTION_CONFIG
     path.write_text(yaml.safe_dump({"INHERIT": "mkdocs.yml", "plugins": plugins}, sort_keys=False))
     return path

@@ -18,7 +18,6 @@ measure at all (a broken build, a missing browser), after the table is printed.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import shutil
@@ -76,8 +75,9 @@ class Bench:
         progress("warm build (nothing changed)")
         warm = builds.build(self.copy, self.copy / "site-warm")
         progress("build without executing examples")
-        no_execution = builds.build(self.copy, self.copy / "site-no-execution",
-                                    config=project.write_no_execution_config(self.copy))
+        no_execution = builds.build(
+            self.copy, self.copy / "site-no-execution", config=project.write_no_execution_config(self.copy)
+        )
         for name, build in (("warm build", warm), ("no-execution build", no_execution)):
             if not build.run.ok:
                 self.fail(name, build.run.problems())
@@ -89,24 +89,38 @@ class Bench:
         warm_ratio = ratio(warm.seconds, no_execution.seconds)
         slowest = max(runs.items(), key=lambda item: item[1].seconds, default=None)
         self.rows += [
-            Row("examples as plain scripts", seconds(scripts_seconds), note=(
-                f"{len(runs)} scripts" + (f", slowest {slowest[0]} {slowest[1].seconds:.1f} s" if slowest else ""))),
+            Row(
+                "examples as plain scripts",
+                seconds(scripts_seconds),
+                note=(
+                    f"{len(runs)} scripts" + (f", slowest {slowest[0]} {slowest[1].seconds:.1f} s" if slowest else "")
+                ),
+            ),
             Row("build, examples not executed", seconds(no_execution.seconds)),
-            Row("cold build (caches cleared)", seconds(cold.seconds),
-                note=f"{len(cold.executed)} examples executed"),
-            Row("cold / (scripts + no-exec build)", f"{cold_ratio:.2f}", f"<= {COLD_GOAL}",
-                cold_ratio <= COLD_GOAL, note=f"floor {floor:.1f} s"),
-            Row("cold build's cost per executed example", seconds(
-                (cold.seconds - floor) / len(cold.executed) if cold.executed else None),
-                note="beyond running it as a script: kernel start, notebook conversion"),
-            Row("warm build (nothing changed)", seconds(warm.seconds),
-                note=f"{len(warm.cache_hits)} cache hits"),
+            Row("cold build (caches cleared)", seconds(cold.seconds), note=f"{len(cold.executed)} examples executed"),
+            Row(
+                "cold / (scripts + no-exec build)",
+                f"{cold_ratio:.2f}",
+                f"<= {COLD_GOAL}",
+                cold_ratio <= COLD_GOAL,
+                note=f"floor {floor:.1f} s",
+            ),
+            Row(
+                "cold build's cost per executed example",
+                seconds((cold.seconds - floor) / len(cold.executed) if cold.executed else None),
+                note="beyond running it as a script: kernel start, notebook conversion",
+            ),
+            Row("warm build (nothing changed)", seconds(warm.seconds), note=f"{len(warm.cache_hits)} cache hits"),
             Row("warm / no-exec build", f"{warm_ratio:.2f}", f"<= {WARM_GOAL}", warm_ratio <= WARM_GOAL),
             Row("examples re-executed, warm build", str(len(warm.executed)), "0", not warm.executed),
         ]
         self.details["builds"] = {
-            name: {"seconds": build.seconds, "executed": build.executed, "cache_hits": build.cache_hits,
-                   "seconds_per_example": build.seconds_per_example}
+            name: {
+                "seconds": build.seconds,
+                "executed": build.executed,
+                "cache_hits": build.cache_hits,
+                "seconds_per_example": build.seconds_per_example,
+            }
             for name, build in (("cold", cold), ("warm", warm), ("no_execution", no_execution))
         }
         return self.copy / "site"
@@ -131,12 +145,20 @@ class Bench:
             median = statistics.median(timings)
             goal = not extra
             self.rows += [
-                Row(f"{label}: edit page -> rebuilt HTML", seconds(median), f"< {EDIT_GOAL:.0f} s" if goal else "",
+                Row(
+                    f"{label}: edit page -> rebuilt HTML",
+                    seconds(median),
+                    f"< {EDIT_GOAL:.0f} s" if goal else "",
                     median < EDIT_GOAL if goal else None,
                     note=f"median of {len(timings)} edits of {result.page} (max {timings[-1]:.2f} s); "
-                         f"startup {result.startup_seconds:.1f} s"),
-                Row(f"examples re-executed, {label} edits", str(result.examples_reexecuted), "0" if goal else "",
-                    result.examples_reexecuted == 0 if goal else None),
+                    f"startup {result.startup_seconds:.1f} s",
+                ),
+                Row(
+                    f"examples re-executed, {label} edits",
+                    str(result.examples_reexecuted),
+                    "0" if goal else "",
+                    result.examples_reexecuted == 0 if goal else None,
+                ),
             ]
 
     # 6-7 ------------------------------------------------------------------------------
@@ -161,15 +183,30 @@ class Bench:
         heaviest_html = max(weights, key=lambda weight: weight.html_bytes)
         self.details["page_weight"] = {"summary": summary, "pages": [vars(weight) for weight in weights]}
         self.rows += [
-            Row("page weight: heaviest page", kib(summary["heaviest_bytes"]), note=f"{summary['heaviest_page']}: " + ", ".join(
-                f"{path.rsplit('/', 1)[-1] or path} {kib(size)}" for path, size in list(heaviest.resources.items())[:4])),
+            Row(
+                "page weight: heaviest page",
+                kib(summary["heaviest_bytes"]),
+                note=f"{summary['heaviest_page']}: "
+                + ", ".join(
+                    f"{path.rsplit('/', 1)[-1] or path} {kib(size)}"
+                    for path, size in list(heaviest.resources.items())[:4]
+                ),
+            ),
             Row("page weight: median page", kib(summary["median_bytes"]), note=f"{summary['pages']} pages"),
-            Row("page weight: heaviest / median", f"{summary['heaviest_over_median']:.2f}", f"<= {WEIGHT_GOAL:.0f}",
-                summary["heaviest_over_median"] <= WEIGHT_GOAL),
+            Row(
+                "page weight: heaviest / median",
+                f"{summary['heaviest_over_median']:.2f}",
+                f"<= {WEIGHT_GOAL:.0f}",
+                summary["heaviest_over_median"] <= WEIGHT_GOAL,
+            ),
             Row("largest HTML", kib(heaviest_html.html_bytes), note=heaviest_html.page or "/"),
-            Row("third-party requests, all pages", str(summary["third_party_requests"]), "0",
+            Row(
+                "third-party requests, all pages",
+                str(summary["third_party_requests"]),
+                "0",
                 summary["third_party_requests"] == 0,
-                note=", ".join(sorted({url for w in weights for url in w.third_party}))[:100]),
+                note=", ".join(sorted({url for w in weights for url in w.third_party}))[:100],
+            ),
         ]
 
     def _lighthouse(self, base_url: str, weights: list[page_weight.PageWeight]) -> None:
@@ -192,12 +229,15 @@ class Bench:
                 continue
             scores = result["scores"]
             values = [score for score in scores.values() if score is not None]
-            self.rows.append(Row(
-                f"Lighthouse /{page} (perf/a11y/bp/seo)",
-                "/".join("n/a" if scores[c] is None else str(scores[c]) for c in lighthouse.CATEGORIES),
-                "100 each", len(values) == len(scores) and all(score == 100 for score in values),
-                note=lighthouse.why_points_were_lost(result) or (result.get("runtime_error") or ""),
-            ))
+            self.rows.append(
+                Row(
+                    f"Lighthouse /{page} (perf/a11y/bp/seo)",
+                    "/".join("n/a" if scores[c] is None else str(scores[c]) for c in lighthouse.CATEGORIES),
+                    "100 each",
+                    len(values) == len(scores) and all(score == 100 for score in values),
+                    note=lighthouse.why_points_were_lost(result) or (result.get("runtime_error") or ""),
+                )
+            )
 
     # 8 --------------------------------------------------------------------------------
     def tests(self) -> None:
@@ -207,7 +247,9 @@ class Bench:
         self.details["tests"] = result
         if result["returncode"] != 0:
             self.fail("test suite", result["output_tail"] or f"exit {result['returncode']}")
-        self.rows.append(Row("make test (pytest, fresh caches)", seconds(result["seconds"]), note=result["summary"] or ""))
+        self.rows.append(
+            Row("make test (pytest, fresh caches)", seconds(result["seconds"]), note=result["summary"] or "")
+        )
         for slow in result["slowest"]:
             self.rows.append(Row(f"  {slow['phase']} {slow['test']}"[:90], seconds(slow["seconds"])))
 
@@ -238,13 +280,23 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - started
     bench.rows.append(Row("this benchmark, total", seconds(total)))
     print(report.format_table(bench.rows))
-    report.write_json(args.output, bench.rows, {
-        "machine": {"cores": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "load_average_at_end": os.getloadavg()},
-        "errors": bench.errors,
-        **bench.details,
-    })
-    print(f"\nwritten to {args.output}" + (f"; {len(bench.errors)} step(s) could not be measured" if bench.errors else ""))
+    report.write_json(
+        args.output,
+        bench.rows,
+        {
+            "machine": {
+                "cores": os.cpu_count(),
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "load_average_at_end": os.getloadavg(),
+            },
+            "errors": bench.errors,
+            **bench.details,
+        },
+    )
+    print(
+        f"\nwritten to {args.output}" + (f"; {len(bench.errors)} step(s) could not be measured" if bench.errors else "")
+    )
     return 1 if bench.errors else 0
 
 

@@ -87,22 +87,30 @@ def edit_page_while_serving(project: Path, page: Path, extra_args: list[str] = (
     """Serve as `make serve` does (`--strict`), or with `extra_args` instead of `--strict`."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "mkdocs", "serve", "-v", "--dev-addr", f"127.0.0.1:{port}",
-               *(extra_args or ["--strict"])]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-v",
+        "--dev-addr",
+        f"127.0.0.1:{port}",
+        *(extra_args or ["--strict"]),
+    ]
     original = page.read_bytes()
     url = base + page_url_path(project / "docs", page)
     name = page.relative_to(project).as_posix()
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=project, env=timed.environment(), text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, cwd=project, env=timed.environment(), text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     log = _LogReader(process.stdout)
     log.start()
     try:
         while _fetch(url) is None:
             if process.poll() is not None or time.perf_counter() - start > STARTUP_TIMEOUT:
                 tail = "\n".join(text for _, text in log.lines if text.startswith(("WARNING", "ERROR")))
-                return EditResult(name, time.perf_counter() - start, [], 0,
-                                  f"mkdocs serve did not come up:\n{tail}")
+                return EditResult(name, time.perf_counter() - start, [], 0, f"mkdocs serve did not come up:\n{tail}")
             time.sleep(0.2)
         startup = time.perf_counter() - start
 
@@ -114,13 +122,13 @@ def edit_page_while_serving(project: Path, page: Path, extra_args: list[str] = (
             page.write_bytes(original + f"\n\n{marker}\n".encode())
             seen = _wait_for(url, marker)
             if seen is None:
-                return EditResult(name, startup, timings, reexecuted,
-                                  f"an edit did not appear within {REBUILD_TIMEOUT} s")
+                return EditResult(
+                    name, startup, timings, reexecuted, f"an edit did not appear within {REBUILD_TIMEOUT} s"
+                )
             timings.append(seen - edited_at)
             # The page is served only after the whole rebuild, so its log is complete by now.
             reexecuted += sum(
-                1 for text in log.since(edited_at)
-                if (match := CONVERTING.search(text)) and match.group(1) == "True"
+                1 for text in log.since(edited_at) if (match := CONVERTING.search(text)) and match.group(1) == "True"
             )
         return EditResult(name, startup, timings, reexecuted)
     finally:

@@ -45,8 +45,13 @@ def run(command: list[str], cwd: Path, timeout: float = 900, **extra_env: str) -
     """Run `command` in `cwd` with stdout and stderr merged; never raises on a non-zero exit."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env=environment(**extra_env), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, bufsize=1,
+        command,
+        cwd=cwd,
+        env=environment(**extra_env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
     )
     lines = []
     assert process.stdout is not None

@@ -12,13 +12,18 @@ from bench import builds, project, report, serve_edit, site_pages, timed
 
 
 def test_build_log_counts_executions_and_cache_hits():
-    run = timed.Run(["mkdocs"], 10.0, 0, [
-        (1.0, "INFO    -  Converting notebook (execute=True): /p/examples/a.py"),
-        (2.0, "[IPKernelApp] WARNING | the kernel's own stderr, not a build step"),
-        (4.5, "INFO    -  Cache miss, writing: /p/examples/a.py"),
-        (5.0, "INFO    -  Cache hit: /p/examples/b.py"),
-        (6.0, "INFO    -  Converting notebook (execute=False): /p/examples/c.py"),
-    ])
+    run = timed.Run(
+        ["mkdocs"],
+        10.0,
+        0,
+        [
+            (1.0, "INFO    -  Converting notebook (execute=True): /p/examples/a.py"),
+            (2.0, "[IPKernelApp] WARNING | the kernel's own stderr, not a build step"),
+            (4.5, "INFO    -  Cache miss, writing: /p/examples/a.py"),
+            (5.0, "INFO    -  Cache hit: /p/examples/b.py"),
+            (6.0, "INFO    -  Converting notebook (execute=False): /p/examples/c.py"),
+        ],
+    )
     build = builds.read_log(run)
     assert build.executed == ["a.py"]
     assert build.cache_hits == ["b.py"]
@@ -27,7 +32,8 @@ def test_build_log_counts_executions_and_cache_hits():
 
 def test_no_execution_config_inherits_and_only_turns_execution_off(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(
-        "site_name: x\nplugins:\n  - search\n  - mkdocs-jupyter:\n      include: ['examples/*.py']\n      execute: true\n"
+        "site_name: x\nplugins:\n  - search\n"
+        "  - mkdocs-jupyter:\n      include: ['examples/*.py']\n      execute: true\n"
     )
     child = yaml.safe_load(project.write_no_execution_config(tmp_path).read_text())
     assert child == {
@@ -53,11 +59,13 @@ def test_page_url_follows_directory_urls(tmp_path):
 
 
 def test_table_marks_missed_goals_and_leaves_no_goal_blank():
-    table = report.format_table([
-        report.Row("fast", "1.00 s", "< 2 s", True),
-        report.Row("slow", "3.00 s", "< 2 s", False),
-        report.Row("info", "5"),
-    ])
+    table = report.format_table(
+        [
+            report.Row("fast", "1.00 s", "< 2 s", True),
+            report.Row("slow", "3.00 s", "< 2 s", False),
+            report.Row("info", "5"),
+        ]
+    )
     lines = table.splitlines()
     assert lines[2].split()[-1] == "ok"
     assert lines[3].split()[-1] == "MISSED"
