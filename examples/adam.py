@@ -133,8 +133,8 @@ for step in (10, 50, 100, 200):
 # %% [markdown]
 # Left: the loss on a log scale. Right: the paths on the contour lines of $f$.
 # Gradient descent zigzags across the steep direction and then creeps along the
-# shallow one; Adam heads for the minimum and hovers near it, its steps shrinking
-# as the gradients' average (the numerator) cancels out.
+# shallow one. Adam moves along both directions at once, overshoots a little and
+# oscillates around the minimum in ever smaller steps.
 
 # %%
 fig, (ax_loss, ax_path) = plt.subplots(1, 2, figsize=(9, 3.4))
