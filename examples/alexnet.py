@@ -24,18 +24,27 @@ def alexnet(conv_channels=(64, 192, 384, 256, 256), groups=(1, 1, 1, 1, 1), num_
     c1, c2, c3, c4, c5 = conv_channels
     g1, g2, g3, g4, g5 = groups
     features = nn.Sequential(
-        nn.Conv2d(3, c1, kernel_size=11, stride=4, padding=2, groups=g1), nn.ReLU(),
+        nn.Conv2d(3, c1, kernel_size=11, stride=4, padding=2, groups=g1),
+        nn.ReLU(),
         nn.MaxPool2d(kernel_size=3, stride=2),
-        nn.Conv2d(c1, c2, kernel_size=5, padding=2, groups=g2), nn.ReLU(),
+        nn.Conv2d(c1, c2, kernel_size=5, padding=2, groups=g2),
+        nn.ReLU(),
         nn.MaxPool2d(kernel_size=3, stride=2),
-        nn.Conv2d(c2, c3, kernel_size=3, padding=1, groups=g3), nn.ReLU(),
-        nn.Conv2d(c3, c4, kernel_size=3, padding=1, groups=g4), nn.ReLU(),
-        nn.Conv2d(c4, c5, kernel_size=3, padding=1, groups=g5), nn.ReLU(),
+        nn.Conv2d(c2, c3, kernel_size=3, padding=1, groups=g3),
+        nn.ReLU(),
+        nn.Conv2d(c3, c4, kernel_size=3, padding=1, groups=g4),
+        nn.ReLU(),
+        nn.Conv2d(c4, c5, kernel_size=3, padding=1, groups=g5),
+        nn.ReLU(),
         nn.MaxPool2d(kernel_size=3, stride=2),
     )
     classifier = nn.Sequential(
-        nn.Dropout(0.5), nn.Linear(c5 * 6 * 6, 4096), nn.ReLU(),
-        nn.Dropout(0.5), nn.Linear(4096, 4096), nn.ReLU(),
+        nn.Dropout(0.5),
+        nn.Linear(c5 * 6 * 6, 4096),
+        nn.ReLU(),
+        nn.Dropout(0.5),
+        nn.Linear(4096, 4096),
+        nn.ReLU(),
         nn.Linear(4096, num_classes),
     )
     # Fixes the map to 6×6 whatever the input size, as torchvision does.

@@ -97,4 +97,5 @@ for width in (8, 64, 512):
     a = rng.normal(size=(2000, width))
     b = rng.normal(size=(2000, width))
     dots = np.sum(a * b, axis=1)
-    print(f"d_k = {width:>3}: std of q·k = {dots.std():6.2f}, after dividing by √d_k = {dots.std() / np.sqrt(width):.2f}")
+    scaled = dots / np.sqrt(width)
+    print(f"d_k = {width:>3}: std of q·k = {dots.std():6.2f}, after dividing by √d_k = {scaled.std():.2f}")

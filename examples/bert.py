@@ -61,8 +61,12 @@ fractions = {
     "random token (of chosen)": np.mean((inputs[chosen] != MASK_ID) & (inputs[chosen] != tokens[chosen])),
     "unchanged (of chosen)": np.mean(inputs[chosen] == tokens[chosen]),
 }
-expected = {"chosen (of all tokens)": 0.15, "[MASK] (of chosen)": 0.80,
-            "random token (of chosen)": 0.10, "unchanged (of chosen)": 0.10}
+expected = {
+    "chosen (of all tokens)": 0.15,
+    "[MASK] (of chosen)": 0.80,
+    "random token (of chosen)": 0.10,
+    "unchanged (of chosen)": 0.10,
+}
 for name, measured in fractions.items():
     print(f"{name:<26} measured {measured:.4f}   paper {expected[name]:.2f}")
     # Devlin et al. 2019, Section 3.1 (Task #1: Masked LM): 15 %, then 80 / 10 / 10.
@@ -86,6 +90,7 @@ print("labels          :", labels[:12])
 # head, whose output matrix is the token embedding table itself (tied weights),
 # plus its own bias.
 
+
 # %%
 class Bert(nn.Module):
     def __init__(self, layers, hidden, heads, vocab_size=VOCAB_SIZE, max_positions=512, segments=2):
@@ -94,8 +99,9 @@ class Bert(nn.Module):
         self.position_embedding = nn.Embedding(max_positions, hidden)
         self.segment_embedding = nn.Embedding(segments, hidden)
         self.embedding_norm = nn.LayerNorm(hidden)
-        layer = nn.TransformerEncoderLayer(hidden, heads, dim_feedforward=4 * hidden,
-                                           activation="gelu", batch_first=True)
+        layer = nn.TransformerEncoderLayer(
+            hidden, heads, dim_feedforward=4 * hidden, activation="gelu", batch_first=True
+        )
         self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
         self.pooler = nn.Linear(hidden, hidden)
         self.mlm_transform = nn.Sequential(nn.Linear(hidden, hidden), nn.GELU(), nn.LayerNorm(hidden))
@@ -127,8 +133,7 @@ def count(module):
 tiny = Bert(layers=2, hidden=64, heads=4, vocab_size=1000, max_positions=32).to(device)
 tiny_tokens = rng.integers(10, 1000, size=(8, 32))
 tiny_inputs, tiny_labels = mask_tokens(tiny_tokens, rng, vocab_size=1000)
-logits, pooled = tiny(torch.as_tensor(tiny_inputs, device=device),
-                      torch.zeros(8, 32, dtype=torch.long, device=device))
+logits, pooled = tiny(torch.as_tensor(tiny_inputs, device=device), torch.zeros(8, 32, dtype=torch.long, device=device))
 loss = nn.functional.cross_entropy(logits.reshape(-1, 1000), torch.as_tensor(tiny_labels, device=device).reshape(-1))
 print(f"tiny BERT: {count(tiny):,} parameters, logits {tuple(logits.shape)}, pooled {tuple(pooled.shape)}")
 print(f"masked-LM loss {loss.item():.2f} vs ln(1000) = {np.log(1000):.2f}")
@@ -144,8 +149,10 @@ with torch.device("meta"):
     base = Bert(layers=12, hidden=768, heads=12)
 
 parts = {
-    "embeddings (token, position, segment, norm)": count(base.token_embedding) + count(base.position_embedding)
-    + count(base.segment_embedding) + count(base.embedding_norm),
+    "embeddings (token, position, segment, norm)": count(base.token_embedding)
+    + count(base.position_embedding)
+    + count(base.segment_embedding)
+    + count(base.embedding_norm),
     "12 encoder layers": count(base.encoder),
     "pooler": count(base.pooler),
     "masked-LM head (transform and bias)": count(base.mlm_transform) + base.mlm_bias.numel(),

@@ -74,8 +74,10 @@ def play(policy):
 
 # The baseline: an agent that picks its moves at random, as ours does at first.
 random_returns = [play(lambda state: int(rng.integers(2)))[0] for _ in range(1000)]
-print(f"random policy: mean return {np.mean(random_returns):.3f} over 1000 episodes, "
-      f"far end reached in {np.mean(np.array(random_returns) == 1.0):.0%} of them")
+print(
+    f"random policy: mean return {np.mean(random_returns):.3f} over 1000 episodes, "
+    f"far end reached in {np.mean(np.array(random_returns) == 1.0):.0%} of them"
+)
 
 # %% [markdown]
 # ## Training
@@ -156,8 +158,10 @@ for _ in range(100):  # value iteration; the inner states are the only non-termi
 print("state  Q(left)  Q(right)  true Q(left)  true Q(right)  greedy")
 for s in range(1, N_STATES - 1):
     arrow = "→" if learned_q[s].argmax() == RIGHT else "←"
-    print(f"{s:>5} {learned_q[s, 0]:>8.3f} {learned_q[s, 1]:>9.3f} "
-          f"{true_q[s, 0]:>13.3f} {true_q[s, 1]:>14.3f}  {arrow:>6}")
+    print(
+        f"{s:>5} {learned_q[s, 0]:>8.3f} {learned_q[s, 1]:>9.3f} "
+        f"{true_q[s, 0]:>13.3f} {true_q[s, 1]:>14.3f}  {arrow:>6}"
+    )
 
 # %% [markdown]
 # Early episodes mostly end at the small reward (return 0.1) while the agent

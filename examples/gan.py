@@ -66,8 +66,9 @@ history = []
 for step in range(STEPS):
     fake = generator(torch.randn(BATCH, 1, device=device))
 
-    d_loss = F.binary_cross_entropy_with_logits(discriminator(real_samples(BATCH)), ones) \
-        + F.binary_cross_entropy_with_logits(discriminator(fake.detach()), zeros)
+    d_loss_real = F.binary_cross_entropy_with_logits(discriminator(real_samples(BATCH)), ones)
+    d_loss_fake = F.binary_cross_entropy_with_logits(discriminator(fake.detach()), zeros)  # no gradient into G
+    d_loss = d_loss_real + d_loss_fake
     opt_d.zero_grad()
     d_loss.backward()
     opt_d.step()

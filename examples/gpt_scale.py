@@ -74,6 +74,7 @@ def count(model):
 # weights. Before trusting the formula on models we cannot run, we test it on a
 # small one that we build for real and run.
 
+
 # %%
 def gpt_parameters(layers, width, context, vocab_size=50_257):
     return layers * (12 * width**2 + 13 * width) + (vocab_size + context) * width + 2 * width
@@ -81,8 +82,10 @@ def gpt_parameters(layers, width, context, vocab_size=50_257):
 
 small = GPT(layers=3, width=64, heads=4, context=32, vocab_size=500).to(device)
 logits = small(torch.randint(500, (2, 32), device=device))
-print(f"small model: {count(small):,} parameters (formula {gpt_parameters(3, 64, 32, 500):,}), "
-      f"logits {tuple(logits.shape)}")
+print(
+    f"small model: {count(small):,} parameters (formula {gpt_parameters(3, 64, 32, 500):,}), "
+    f"logits {tuple(logits.shape)}"
+)
 assert count(small) == gpt_parameters(3, 64, 32, 500)
 
 # %% [markdown]
@@ -139,12 +142,18 @@ fig, (ax_depth, ax_width) = plt.subplots(1, 2, figsize=(9, 3.5))
 depths = np.arange(1, 129)
 widths = np.logspace(np.log10(128), np.log10(16_384), 60)
 for name, config in CONFIGS.items():
-    ax_depth.loglog(depths, [gpt_parameters(L, config["width"], config["context"]) for L in depths],
-                    label=f"width {config['width']:,}")
+    ax_depth.loglog(
+        depths,
+        [gpt_parameters(L, config["width"], config["context"]) for L in depths],
+        label=f"width {config['width']:,}",
+    )
     ax_depth.plot(config["layers"], counts[name], "o", color="black")
     ax_depth.annotate(name, (config["layers"], counts[name]), textcoords="offset points", xytext=(-20, 8), fontsize=8)
-    ax_width.loglog(widths, [gpt_parameters(config["layers"], w, config["context"]) for w in widths],
-                    label=f"{config['layers']} layers")
+    ax_width.loglog(
+        widths,
+        [gpt_parameters(config["layers"], w, config["context"]) for w in widths],
+        label=f"{config['layers']} layers",
+    )
     ax_width.plot(config["width"], counts[name], "o", color="black")
     ax_width.annotate(name, (config["width"], counts[name]), textcoords="offset points", xytext=(-45, 8), fontsize=8)
 ax_depth.set_xlabel("layers $L$")

@@ -50,6 +50,7 @@ print("example:", test_x[0].tolist(), "→", test_x[0].flip(0).tolist())
 # During training the decoder reads the correct previous token (teacher
 # forcing); at test time it reads its own previous guess (greedy decoding).
 
+
 # %%
 class Seq2Seq(nn.Module):
     def __init__(self, hidden=64, embed=16):
@@ -97,7 +98,7 @@ def accuracy(source):
 # %%
 STEPS, BATCH = 300, 256
 losses = []
-for step in range(STEPS):
+for _ in range(STEPS):
     source = train_x[torch.randint(len(train_x), (BATCH,), device=device)]
     target = source.flip(1)
     logits = model(source, target)

@@ -80,14 +80,12 @@ for tau in (0.1, 0.5, 1.0):
 # %%
 N = 16
 images = rng.normal(size=(N, 8))
-views = np.concatenate([images + 0.1 * rng.normal(size=images.shape),
-                        images + 0.1 * rng.normal(size=images.shape)])
+views = np.concatenate([images + 0.1 * rng.normal(size=images.shape), images + 0.1 * rng.normal(size=images.shape)])
 wrong = views.copy()
 wrong[N:] = views[N:][rng.permutation(N)]  # second views of the wrong images
 print(f"uninformative guess: log(2N - 1) = {np.log(2 * N - 1):.3f}")
 for tau in (0.1, 0.5, 1.0):
-    print(f"tau = {tau}: correct pairs {nt_xent_numpy(views, tau):.3f}, "
-          f"shuffled pairs {nt_xent_numpy(wrong, tau):.3f}")
+    print(f"tau = {tau}: correct pairs {nt_xent_numpy(views, tau):.3f}, shuffled pairs {nt_xent_numpy(wrong, tau):.3f}")
 
 # %% [markdown]
 # ## A tiny contrastive run
@@ -147,7 +145,7 @@ column_norms_before = np.linalg.norm(encoder[0].weight.detach().cpu().numpy(), a
 print(f"before training: few-label accuracy {few_label_accuracy():.1%} (chance 25%)")
 optimizer = torch.optim.Adam(encoder.parameters(), lr=3e-3)
 losses = []
-for step in range(200):
+for _ in range(200):
     content, _ = make_images(128)  # labels are never used for training
     loss = nt_xent_torch(torch.cat([encoder(augment(content)), encoder(augment(content))]), tau=0.5)
     optimizer.zero_grad()
@@ -171,8 +169,7 @@ ax_loss.plot(losses)
 ax_loss.set_xlabel("step")
 ax_loss.set_ylabel("NT-Xent loss (τ = 0.5)")
 ax_cols.bar(np.arange(10) - 0.2, column_norms_before, width=0.4, color="0.7", label="before")
-ax_cols.bar(np.arange(10) + 0.2, column_norms, width=0.4, color=["C1"] * 2 + ["C0"] * NUISANCE_DIMS,
-            label="after")
+ax_cols.bar(np.arange(10) + 0.2, column_norms, width=0.4, color=["C1"] * 2 + ["C0"] * NUISANCE_DIMS, label="after")
 ax_cols.legend(fontsize=8)
 ax_cols.set_xticks(np.arange(10), ["c1", "c2"] + [f"n{i}" for i in range(1, NUISANCE_DIMS + 1)])
 ax_cols.set_ylabel("first-layer weight norm")
