@@ -13,8 +13,8 @@
 #   \theta_t = \theta_{t-1} - \alpha \frac{\hat m_t}{\sqrt{\hat v_t} + \varepsilon}.$$
 #
 # Both averages start at zero, so early on they are biased towards zero; dividing
-# by $1 - \beta^t$ removes that bias. The paper's defaults are $\alpha = 0.001$,
-# $\beta_1 = 0.9$, $\beta_2 = 0.999$, $\varepsilon = 10^{-8}$.
+# by $1 - \beta^t$ removes that bias. The paper's defaults are
+# $\alpha = 0.001,\ \beta_1 = 0.9,\ \beta_2 = 0.999,\ \varepsilon = 10^{-8}$.
 
 # %%
 import matplotlib.pyplot as plt
@@ -48,8 +48,8 @@ class NumpyAdam:
 # ## The same 50 steps in both
 #
 # A least-squares problem $L(\theta) = \frac{1}{2n}\lVert X\theta - y\rVert^2$
-# with 5 parameters. NumPy uses the gradient written out by hand,
-# $\nabla L = X^\top (X\theta - y)/n$; PyTorch gets it from autograd and steps
+# with 5 parameters. NumPy uses the gradient written out by hand (in the code
+# below); PyTorch gets it from autograd and steps
 # with `torch.optim.Adam`, both from the same starting point, in float64. After
 # every step we compare the two parameter vectors.
 
@@ -67,7 +67,7 @@ adam_t = torch.optim.Adam([theta_t])  # PyTorch's defaults are the paper's
 
 largest_gap = 0.0
 for _ in range(50):
-    adam_np.step(X.T @ (X @ theta_np - y) / len(y))
+    adam_np.step(X.T @ (X @ theta_np - y) / len(y))  # the gradient of L by hand
 
     adam_t.zero_grad()
     loss = 0.5 * ((X_t @ theta_t - y_t) ** 2).mean()
@@ -124,32 +124,23 @@ for _ in range(STEPS):
     adam.step(grad_f(point))
     adam_path.append(point.copy())
 
-gd_path, adam_path = np.array(gd_path), np.array(adam_path)
 gd_loss = [f(p) for p in gd_path]
 adam_loss = [f(p) for p in adam_path]
 for step in (10, 50, 100, 200):
     print(f"step {step:>3}: gradient descent f = {gd_loss[step]:.2e}, Adam f = {adam_loss[step]:.2e}")
 
 # %% [markdown]
-# Left: the loss on a log scale. Right: the paths on the contour lines of $f$.
-# Gradient descent zigzags across the steep direction and then creeps along the
-# shallow one. Adam moves along both directions at once, overshoots a little and
+# The loss on a log scale. Gradient descent falls fast at first (the steep $b$
+# direction) and then creeps along the shallow $a$ direction at a constant rate;
+# Adam moves along both at once, overshoots a little and keeps falling as it
 # oscillates around the minimum in ever smaller steps.
 
 # %%
-fig, (ax_loss, ax_path) = plt.subplots(1, 2, figsize=(9, 3.4))
-ax_loss.semilogy(gd_loss, label="gradient descent (step 0.019)")
-ax_loss.semilogy(adam_loss, label="Adam (α = 0.3)")
-ax_loss.set_xlabel("step")
-ax_loss.set_ylabel("f")
-ax_loss.legend(fontsize=8)
-
-a, b = np.meshgrid(np.linspace(-9, 2, 200), np.linspace(-1.5, 1.5, 200))
-ax_path.contour(a, b, 0.5 * (a**2 + 100 * b**2), levels=np.logspace(-1, 2.3, 12), colors="0.75")
-ax_path.plot(gd_path[:, 0], gd_path[:, 1], ".-", markersize=3, linewidth=0.8, label="gradient descent")
-ax_path.plot(adam_path[:, 0], adam_path[:, 1], ".-", markersize=3, linewidth=0.8, label="Adam")
-ax_path.set_xlabel("a")
-ax_path.set_ylabel("b")
-ax_path.legend(fontsize=8)
+fig, ax = plt.subplots(figsize=(5.5, 2.8))
+ax.semilogy(gd_loss, label="gradient descent (step 0.019)")
+ax.semilogy(adam_loss, linewidth=1, label="Adam (α = 0.3)")
+ax.set_xlabel("step")
+ax.set_ylabel("f")
+ax.legend(fontsize=8)
 fig.tight_layout()
 plt.show()

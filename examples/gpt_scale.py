@@ -134,32 +134,20 @@ for name, config in CONFIGS.items():
 # ## Depth against width
 #
 # Doubling the depth doubles the block parameters; doubling the width roughly
-# quadruples them. On log–log axes the count grows with slope 1 in depth and
-# slope 2 in width (once the $d^2$ term dominates). The dots mark GPT-2 and GPT-3.
+# quadruples them. On log–log axes the count grows with slope 2 in width (once
+# the $d^2$ term dominates), and each doubling of depth shifts the curve up by the
+# same step. The dots mark GPT-2 and GPT-3.
 
 # %%
-fig, (ax_depth, ax_width) = plt.subplots(1, 2, figsize=(9, 3.5))
-depths = np.arange(1, 129)
-widths = np.logspace(np.log10(128), np.log10(16_384), 60)
+fig, ax = plt.subplots(figsize=(6, 3.2))
+widths = np.logspace(np.log10(128), np.log10(16_384), 40)
+for layers in (24, 48, 96):
+    ax.loglog(widths, [gpt_parameters(layers, w, context=2048) for w in widths], label=f"{layers} layers")
 for name, config in CONFIGS.items():
-    ax_depth.loglog(
-        depths,
-        [gpt_parameters(L, config["width"], config["context"]) for L in depths],
-        label=f"width {config['width']:,}",
-    )
-    ax_depth.plot(config["layers"], counts[name], "o", color="black")
-    ax_depth.annotate(name, (config["layers"], counts[name]), textcoords="offset points", xytext=(-20, 8), fontsize=8)
-    ax_width.loglog(
-        widths,
-        [gpt_parameters(config["layers"], w, config["context"]) for w in widths],
-        label=f"{config['layers']} layers",
-    )
-    ax_width.plot(config["width"], counts[name], "o", color="black")
-    ax_width.annotate(name, (config["width"], counts[name]), textcoords="offset points", xytext=(-45, 8), fontsize=8)
-ax_depth.set_xlabel("layers $L$")
-ax_width.set_xlabel("width $d$")
-for ax in (ax_depth, ax_width):
-    ax.set_ylabel("parameters")
-    ax.legend(fontsize=8)
+    ax.plot(config["width"], counts[name], "o", color="black")
+    ax.annotate(name, (config["width"], counts[name]), textcoords="offset points", xytext=(-70, 6), fontsize=8)
+ax.set_xlabel("width $d$")
+ax.set_ylabel("parameters")
+ax.legend(fontsize=8)
 fig.tight_layout()
 plt.show()

@@ -125,7 +125,7 @@ predicted = model.generate(test_x)
 per_position = (predicted == test_x.flip(1)).float().mean(dim=0).cpu().numpy()
 print("accuracy by output position:", np.round(per_position, 3))
 
-fig, (ax_loss, ax_pos) = plt.subplots(1, 2, figsize=(8.5, 3.2))
+fig, (ax_loss, ax_pos) = plt.subplots(1, 2, figsize=(8, 3))
 ax_loss.plot(losses)
 ax_loss.set_xlabel("step")
 ax_loss.set_ylabel("training loss")

@@ -164,10 +164,7 @@ column_norms = np.linalg.norm(encoder[0].weight.detach().cpu().numpy(), axis=0)
 for name, norms in (("before", column_norms_before), ("after", column_norms)):
     print(f"weight norm per input {name:<6}: content {np.round(norms[:2], 2)}, nuisance {np.round(norms[2:], 2)}")
 
-fig, (ax_loss, ax_cols) = plt.subplots(1, 2, figsize=(9, 3.2))
-ax_loss.plot(losses)
-ax_loss.set_xlabel("step")
-ax_loss.set_ylabel("NT-Xent loss (τ = 0.5)")
+fig, ax_cols = plt.subplots(figsize=(6, 3))
 ax_cols.bar(np.arange(10) - 0.2, column_norms_before, width=0.4, color="0.7", label="before")
 ax_cols.bar(np.arange(10) + 0.2, column_norms, width=0.4, color=["C1"] * 2 + ["C0"] * NUISANCE_DIMS, label="after")
 ax_cols.legend(fontsize=8)
