@@ -5,12 +5,13 @@
 # mean of the gradients $m$ (first moment) and the mean of their squares $v$
 # (second moment). Algorithm 1 of the paper, for gradient $g_t$ at step $t$:
 #
-# $$m_t = \beta_1 m_{t-1} + (1 - \beta_1)\, g_t, \qquad
-#   v_t = \beta_2 v_{t-1} + (1 - \beta_2)\, g_t^2,$$
+# $$m_t = \beta_1 m_{t-1} + (1 - \beta_1)\, g_t,$$
 #
-# $$\hat m_t = \frac{m_t}{1 - \beta_1^t}, \qquad
-#   \hat v_t = \frac{v_t}{1 - \beta_2^t}, \qquad
-#   \theta_t = \theta_{t-1} - \alpha \frac{\hat m_t}{\sqrt{\hat v_t} + \varepsilon}.$$
+# $$v_t = \beta_2 v_{t-1} + (1 - \beta_2)\, g_t^2,$$
+#
+# $$\hat m_t = \frac{m_t}{1 - \beta_1^t}, \qquad \hat v_t = \frac{v_t}{1 - \beta_2^t},$$
+#
+# $$\theta_t = \theta_{t-1} - \alpha \frac{\hat m_t}{\sqrt{\hat v_t} + \varepsilon}.$$
 #
 # Both averages start at zero, so early on they are biased towards zero; dividing
 # by $1 - \beta^t$ removes that bias. The paper's defaults are

@@ -85,7 +85,7 @@ fig.colorbar(image, ax=axes, shrink=0.8, label="weight")
 plt.show()
 
 # %% [markdown]
-# ## Why divide by $\sqrt{d_k}$
+# ## Why scale the scores
 #
 # For queries and keys with independent unit-variance entries, a dot product of
 # length $d_k$ has variance $d_k$. Large scores push the softmax towards a

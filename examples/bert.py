@@ -74,9 +74,9 @@ for name, measured in fractions.items():
     n = N_TOKENS if name.startswith("chosen") else n_chosen
     assert abs(measured - expected[name]) < 5 * np.sqrt(expected[name] * (1 - expected[name]) / n)
 
-print("\nfirst 12 tokens :", tokens[:12])
-print("model input     :", inputs[:12])
-print("labels          :", labels[:12])
+print("\ntokens:", tokens[:10])
+print("input :", inputs[:10])
+print("labels:", labels[:10])
 
 # %% [markdown]
 # ## The model

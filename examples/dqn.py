@@ -76,7 +76,7 @@ def play(policy):
 random_returns = [play(lambda state: int(rng.integers(2)))[0] for _ in range(1000)]
 print(
     f"random policy: mean return {np.mean(random_returns):.3f} over 1000 episodes, "
-    f"far end reached in {np.mean(np.array(random_returns) == 1.0):.0%} of them"
+    f"{np.mean(np.array(random_returns) == 1.0):.0%} reach the far end"
 )
 
 # %% [markdown]

@@ -5,10 +5,11 @@
 # networks against each other. The **generator** $G$ turns random noise $z$
 # into samples $G(z)$; the **discriminator** $D$ outputs the probability that
 # its input came from the real data rather than from $G$. They play the minimax
-# game
+# game $\min_G \max_D V(D, G)$ with
 #
-# $$\min_G \max_D \; \mathbb{E}_{x \sim p_\text{data}}\big[\log D(x)\big]
-#   + \mathbb{E}_{z \sim p_z}\big[\log\big(1 - D(G(z))\big)\big].$$
+# $$V(D, G) = \mathbb{E}_x\big[\log D(x)\big] + \mathbb{E}_z\big[\log\big(1 - D(G(z))\big)\big],$$
+#
+# where $x$ is drawn from the data and $z$ from the noise.
 #
 # $D$ pushes the value up by telling real from fake; $G$ pushes it down by
 # making fakes $D$ accepts. At the game's equilibrium the generator's samples

@@ -78,11 +78,9 @@ def gradient_norms(model):
 
 plain, residual = stack(PlainLayer), stack(ResidualBlock)
 norms = {"plain": gradient_norms(plain), "residual": gradient_norms(residual)}
+print("gradient norm of the weights in layer 1, 25 and 50:")
 for name, layer_norms in norms.items():
-    print(
-        f"{name:<17} gradient norm: layer 1 {layer_norms[0]:.1e}, layer 25 {layer_norms[24]:.1e}, "
-        f"layer 50 {layer_norms[-1]:.1e}"
-    )
+    print(f"{name:<15} {layer_norms[0]:.1e}  {layer_norms[24]:.1e}  {layer_norms[-1]:.1e}")
 
 # %% [markdown]
 # In the plain stack the gradient shrinks by many orders of magnitude on its way
@@ -103,10 +101,7 @@ for layer in plain_he[:-1]:
     nn.init.zeros_(layer.linear.bias)
 norms["plain, He init"] = gradient_norms(plain_he)
 layer_norms = norms["plain, He init"]
-print(
-    f"{'plain, He init':<17} gradient norm: layer 1 {layer_norms[0]:.1e}, layer 25 {layer_norms[24]:.1e}, "
-    f"layer 50 {layer_norms[-1]:.1e}"
-)
+print(f"{'plain, He init':<15} {layer_norms[0]:.1e}  {layer_norms[24]:.1e}  {layer_norms[-1]:.1e}")
 
 # %% [markdown]
 # So vanishing gradients at the start are not the whole story, and the ResNet

@@ -161,8 +161,9 @@ print(f"after training:  few-label accuracy {few_label_accuracy():.1%}")
 
 # %%
 column_norms = np.linalg.norm(encoder[0].weight.detach().cpu().numpy(), axis=0)
+print("first-layer weight norm per input")
 for name, norms in (("before", column_norms_before), ("after", column_norms)):
-    print(f"weight norm per input {name:<6}: content {np.round(norms[:2], 2)}, nuisance {np.round(norms[2:], 2)}")
+    print(f"{name:<6} content {np.round(norms[:2], 2)}, nuisance {np.round(norms[2:], 1)}")
 
 fig, ax_cols = plt.subplots(figsize=(6, 3))
 ax_cols.bar(np.arange(10) - 0.2, column_norms_before, width=0.4, color="0.7", label="before")
