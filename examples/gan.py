@@ -5,11 +5,9 @@
 # networks against each other. The **generator** $G$ turns random noise $z$
 # into samples $G(z)$; the **discriminator** $D$ outputs the probability that
 # its input came from the real data rather than from $G$. They play the minimax
-# game $\min_G \max_D V(D, G)$ with
-#
-# $$V(D, G) = \mathbb{E}_x\big[\log D(x)\big] + \mathbb{E}_z\big[\log\big(1 - D(G(z))\big)\big],$$
-#
-# where $x$ is drawn from the data and $z$ from the noise.
+# game $\min_G \max_D V(D, G)$, where the value $V$ is the sum of two terms:
+# $\mathbb{E}_x[\log D(x)]$ over real samples $x$ and
+# $\mathbb{E}_z[\log(1 - D(G(z)))]$ over noise $z$.
 #
 # $D$ pushes the value up by telling real from fake; $G$ pushes it down by
 # making fakes $D$ accepts. At the game's equilibrium the generator's samples
