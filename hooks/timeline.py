@@ -213,9 +213,10 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
     if not isinstance(node, yaml.MappingNode):
         problems.add(_line(node), None, "each milestone must be a mapping (name: ..., year: ..., ...).")
         return None
-    fields = _fields(node, problems, None)
-    name = _text(loader, fields["name"], problems, None, "name") if "name" in fields else None
+    name_node = next((value for key, value in node.value if key.value == "name"), None)
+    name = _text(loader, name_node, problems, None, "name") if name_node else None
     entry = f"milestone '{name}'" if name else "a milestone without a name"
+    fields = _fields(node, problems, entry)
     _check_unknown_and_missing(fields, MILESTONE_FIELDS, MILESTONE_REQUIRED, node, problems, entry, "this milestone")
 
     year = _year(loader, fields["year"], problems, entry, "year") if "year" in fields else None
