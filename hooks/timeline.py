@@ -83,6 +83,13 @@ class Paper:
         return f"{surnames[0]} et al."
 
     @property
+    def listed_authors(self) -> str:
+        """All authors up to four; beyond that the first three (the references list them all)."""
+        if len(self.authors) <= 4:
+            return ", ".join(self.authors)
+        return ", ".join(self.authors[:3]) + " et al."
+
+    @property
     def citation(self) -> str:
         return f"{self.short_authors}, {self.year}"
 
@@ -447,7 +454,7 @@ def render_header(milestone: Milestone, url_of_example: str, url_of_timeline: st
         '<dl class="md-milestone">'
         f"<dt>Year</dt><dd>{_years_html(milestone)}</dd>"
         f'<dt>Paper</dt><dd><a href="{_esc(main.link)}"><cite>{_esc(main.title)}</cite></a>, '
-        f"{_esc(', '.join(main.authors))}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
+        f"{_esc(main.listed_authors)}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
         + (f"<dt>Also</dt>{also}" if others else "")
         + f"<dt>Changed</dt>{changed}"
         f'<dt>Example</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'
