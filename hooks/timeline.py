@@ -151,12 +151,13 @@ def _text(loader, node, problems, entry, field) -> str | None:
     return value.strip()
 
 
-def _year(loader, node, problems, entry, field, earliest=FIRST_YEAR) -> int | None:
+def _year(loader, node, problems, entry, field, earliest: int | None = None) -> int | None:
+    """A year; from `earliest` to LAST_YEAR when given (a paper's venue year may be later)."""
     value = loader.construct_object(node, deep=True)
     if not isinstance(value, int) or isinstance(value, bool):
         problems.add(_line(node), entry, f"'{field}' must be a year such as 2014, not {value!r}.")
         return None
-    if field != "paper year" and not earliest <= value <= LAST_YEAR:
+    if earliest is not None and not earliest <= value <= LAST_YEAR:
         problems.add(
             _line(node), entry, f"{field} {value} is outside {earliest}–{LAST_YEAR}, the span this lecture covers."
         )
@@ -180,8 +181,11 @@ def _paper(loader, node, problems, entry) -> Paper | None:
     fields = _fields(node, problems, entry)
     _check_unknown_and_missing(fields, PAPER_FIELDS, PAPER_REQUIRED, node, problems, entry, "a paper")
     values = {}
+    if "arxiv" in fields and not isinstance(loader.construct_object(fields["arxiv"]), str):
+        problems.add(_line(fields["arxiv"]), entry, "write the arXiv id in quotes, or YAML reads it as a number.")
+        values["arxiv"] = None
     for name in ("key", "title", "venue", "arxiv", "url"):
-        if name in fields:
+        if name in fields and name not in values:
             values[name] = _text(loader, fields[name], problems, entry, f"paper {name}")
     key = values.get("key")
     if key and not PAPER_KEY.match(key):
@@ -192,8 +196,6 @@ def _paper(loader, node, problems, entry) -> Paper | None:
         problems.add(
             _line(fields["arxiv"]), entry, f"arXiv id {values['arxiv']!r} should look like \"1412.6980\" (in quotes)."
         )
-    if "arxiv" in fields and not isinstance(loader.construct_object(fields["arxiv"]), str):
-        problems.add(_line(fields["arxiv"]), entry, "write the arXiv id in quotes, or YAML reads it as a number.")
     if values.get("url") and not values["url"].startswith("https://"):
         problems.add(_line(fields["url"]), entry, f"url {values['url']!r} should start with https://.")
     authors = loader.construct_object(fields["authors"], deep=True) if "authors" in fields else None
@@ -226,7 +228,7 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
     fields = _fields(node, problems, entry)
     _check_unknown_and_missing(fields, MILESTONE_FIELDS, MILESTONE_REQUIRED, node, problems, entry, "this milestone")
 
-    year = _year(loader, fields["year"], problems, entry, "year") if "year" in fields else None
+    year = _year(loader, fields["year"], problems, entry, "year", FIRST_YEAR) if "year" in fields else None
     end_year = None
     if "end_year" in fields:
         end_year = _year(loader, fields["end_year"], problems, entry, "end_year", earliest=(year or FIRST_YEAR) + 1)

@@ -315,3 +315,25 @@ def test_references_list_every_paper_and_citations_reach_them(built_site, milest
             assert link["href"].split("#")[1] in keys
             cited += 1
     assert cited >= len(milestones), "the milestone pages should cite their papers"
+
+
+def test_each_correction_of_the_notes_gives_its_source(built_site):
+    soup = soup_of(built_site, "notes-on-the-lecture")
+    sections = soup.select("article h2")
+    assert len(sections) >= 4, "the four corrections FACTS.md lists, at least"
+    for heading in sections:
+        links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            links += [a["href"] for a in sibling.find_all("a", href=True)]
+        assert any("references/#" in href or "loss/" in href for href in links), (
+            f"the correction '{heading.get_text(strip=True)}' cites no source"
+        )
+
+
+def test_home_page_corrections_link_to_the_notes(built_site):
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    corrections = soup.find(id="corrections")
+    following = corrections.find_next_siblings()
+    assert any(a["href"].startswith("notes-on-the-lecture/") for tag in following for a in tag.find_all("a", href=True))
