@@ -401,17 +401,24 @@ def render_timeline(milestones: list[Milestone], url_of_page) -> str:
     return '<ol class="md-timeline">' + "".join(entries) + "</ol>"
 
 
-def render_components_table(milestones: list[Milestone], link_to_page) -> str:
-    """Markdown table: one row per milestone, one column per key component."""
-    head = "| Milestone | Year | " + " | ".join(c.capitalize() for c in COMPONENTS) + " |"
-    rule = "| --- | --- | " + " | ".join("---" for _ in COMPONENTS) + " |"
+def render_components_table(milestones: list[Milestone], url_of_page) -> str:
+    """One row per milestone, one column per key component. Each cell carries its
+    column's name, so on a phone the rows can stack into cards (timeline.css)."""
+    columns = ["Year"] + [c.capitalize() for c in COMPONENTS]
+    head = '<th scope="col">Milestone</th>' + "".join(f'<th scope="col">{c}</th>' for c in columns)
     rows = []
     for milestone in milestones:
-        cells = [milestone.components.get(c, "").replace("|", r"\|") for c in COMPONENTS]
+        cells = [_years_html(milestone)] + [_esc(milestone.components.get(c, "")) for c in COMPONENTS]
         rows.append(
-            f"| [{milestone.name}]({link_to_page(milestone)}) | {milestone.years} | " + " | ".join(cells) + " |"
+            f'<tr><th scope="row"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></th>'
+            + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(columns, cells))
+            + "</tr>"
         )
-    return "\n".join([head, rule, *rows])
+    return (
+        '<div class="md-components"><table>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        "</table></div>"
+    )
 
 
 def _paper_html(paper: Paper) -> str:
@@ -523,7 +530,7 @@ def on_page_markdown(markdown, page, config, files):
 
     markdown = CITATION.sub(cite, markdown)
     markdown = markdown.replace(MARKERS[0], render_timeline(_milestones, lambda m: url_of(m.page)))
-    markdown = markdown.replace(MARKERS[1], render_components_table(_milestones, link_to_page))
+    markdown = markdown.replace(MARKERS[1], render_components_table(_milestones, lambda m: url_of(m.page)))
     markdown = markdown.replace(MARKERS[2], render_references(_milestones, link_to_page))
 
     milestone = next((m for m in _milestones if m.page == src), None)

@@ -285,9 +285,11 @@ def test_component_table_has_its_anchor_and_one_row_per_milestone(built_site, mi
     rows = table.select("tbody tr")
     assert len(rows) == len(milestones)
     for row, milestone in zip(rows, milestones):
-        cells = [td.get_text(strip=True) for td in row.find_all("td")]
-        assert cells[0] == milestone.name
-        assert {c for c, text in zip(COMPONENTS, cells[2:]) if text} == set(milestone.components)
+        assert row.th.get_text(strip=True) == milestone.name
+        assert built_target(built_site, "history", row.th.a["href"]).is_file()
+        cells = row.find_all("td")
+        assert [td["data-label"] for td in cells] == header[1:], "phones show these labels"
+        assert {c for c, td in zip(COMPONENTS, cells[1:]) if td.get_text(strip=True)} == set(milestone.components)
 
 
 def test_every_milestone_page_has_its_header(built_site, milestones):
