@@ -377,9 +377,9 @@ def _years_html(milestone: Milestone) -> str:
 
 def _component_list(milestone: Milestone) -> str:
     items = "".join(
-        f'<li class="md-timeline__component md-timeline__component--{c}">{c}</li>' for c in milestone.components
+        f'<li class="timeline__component timeline__component--{c}">{c}</li>' for c in milestone.components
     )
-    return f'<ul class="md-timeline__components" aria-label="Key components it changed">{items}</ul>'
+    return f'<ul class="timeline__components" aria-label="Key components it changed">{items}</ul>'
 
 
 def render_timeline(milestones: list[Milestone], url_of_page) -> str:
@@ -388,17 +388,17 @@ def render_timeline(milestones: list[Milestone], url_of_page) -> str:
     for milestone in milestones:
         main = milestone.papers[0]
         entries.append(
-            '<li class="md-timeline__entry">'
-            f'<p class="md-timeline__year">{_years_html(milestone)}</p>'
-            '<div class="md-timeline__card">'
-            f'<h3 class="md-timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></h3>'
-            f'<p class="md-timeline__summary">{_esc(milestone.summary)}</p>'
-            f'<p class="md-timeline__paper"><cite>{_esc(main.title)}</cite> · {_esc(main.short_authors)}, '
+            '<li class="timeline__entry">'
+            f'<p class="timeline__year">{_years_html(milestone)}</p>'
+            '<div class="timeline__card">'
+            f'<h3 class="timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></h3>'
+            f'<p class="timeline__summary">{_esc(milestone.summary)}</p>'
+            f'<p class="timeline__paper"><cite>{_esc(main.title)}</cite> · {_esc(main.short_authors)}, '
             f"{_esc(main.venue)} {main.year}</p>"
             f"{_component_list(milestone)}"
             "</div></li>"
         )
-    return '<ol class="md-timeline">' + "".join(entries) + "</ol>"
+    return '<ol class="timeline">' + "".join(entries) + "</ol>"
 
 
 def render_components_table(milestones: list[Milestone], url_of_page) -> str:
@@ -415,7 +415,7 @@ def render_components_table(milestones: list[Milestone], url_of_page) -> str:
             + "</tr>"
         )
     return (
-        '<div class="md-components"><table>'
+        '<div class="components-table"><table>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
         "</table></div>"
     )
@@ -439,7 +439,7 @@ def render_references(milestones: list[Milestone], link_to_page) -> str:
     for milestone in milestones:
         parts.append(f"## {milestone.years}: {milestone.name}\n")
         parts.append(f"Discussed on [{milestone.name}]({link_to_page(milestone)}).\n")
-        parts.append('<ul class="md-references">' + "".join(_paper_html(p) for p in milestone.papers) + "</ul>\n")
+        parts.append('<ul class="references-list">' + "".join(_paper_html(p) for p in milestone.papers) + "</ul>\n")
     return "\n".join(parts)
 
 
@@ -455,12 +455,12 @@ def render_header(milestone: Milestone, url_of_example: str, url_of_timeline: st
         for p in others
     )
     changed = "".join(
-        f'<dd><span class="md-timeline__component md-timeline__component--{c}">{c}</span> {_esc(how)}</dd>'
+        f'<dd><span class="timeline__component timeline__component--{c}">{c}</span> {_esc(how)}</dd>'
         for c, how in milestone.components.items()
     )
     example = posixpath.basename(milestone.example)
     facts = (
-        '<dl class="md-milestone">'
+        '<dl class="milestone-facts">'
         f"<dt>Year</dt><dd>{_years_html(milestone)}</dd>"
         f'<dt>Paper</dt><dd><a href="{_esc(main.link)}"><cite>{_esc(main.title)}</cite></a>, '
         f"{_esc(main.listed_authors)}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
@@ -468,7 +468,7 @@ def render_header(milestone: Milestone, url_of_example: str, url_of_timeline: st
         + f"<dt>Changed</dt>{changed}"
         f'<dt>Example</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'
         "</dl>"
-        f'<p class="md-milestone__back"><a href="{_esc(url_of_timeline)}">All milestones, 2012–2020</a></p>'
+        f'<p class="milestone-facts__back"><a href="{_esc(url_of_timeline)}">All milestones, 2012–2020</a></p>'
     )
     return f"# {milestone.name}\n\n{facts}\n"
 

@@ -192,11 +192,11 @@ def test_milestone_page_gets_title_and_header_from_the_data(tmp_path):
     out = run_page(tmp_path, "resnet.md", "## The problem\n\nSee [the example](examples/resnet.py).\n")
     assert out.startswith("# ResNet\n")
     header = BeautifulSoup(out.split("\n\n")[1], "html.parser")
-    assert header.select_one("dl.md-milestone time")["datetime"] == "2015"
+    assert header.select_one("dl.milestone-facts time")["datetime"] == "2015"
     assert header.select_one('a[href="https://arxiv.org/abs/1512.03385"]').get_text() == (
         "Deep Residual Learning for Image Recognition"
     )
-    assert header.select_one(".md-timeline__component--model")
+    assert header.select_one(".timeline__component--model")
     assert header.select_one('a[href^="../examples/resnet"]')
 
 
@@ -248,9 +248,9 @@ def built_target(site: Path, page_dir: str, href: str) -> Path:
 
 def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milestones):
     soup = soup_of(built_site, "history")
-    timeline_list = soup.select_one("ol.md-timeline")
-    entries = timeline_list.find_all("li", class_="md-timeline__entry", recursive=False)
-    assert [e.select_one(".md-timeline__name").get_text() for e in entries] == [m.name for m in milestones]
+    timeline_list = soup.select_one("ol.timeline")
+    entries = timeline_list.find_all("li", class_="timeline__entry", recursive=False)
+    assert [e.select_one(".timeline__name").get_text() for e in entries] == [m.name for m in milestones]
     for entry, milestone in zip(entries, milestones):
         years = [int(t["datetime"]) for t in entry.find_all("time")]
         assert years == [y for y in (milestone.year, milestone.end_year) if y]
@@ -261,7 +261,7 @@ def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milesto
         assert soup_of(built_site, page.parent.relative_to(built_site).as_posix()).h1.get_text(strip=True).startswith(
             milestone.name
         )
-        badges = [li.get_text() for li in entry.select(".md-timeline__component")]
+        badges = [li.get_text() for li in entry.select(".timeline__component")]
         assert badges == list(milestone.components)
     assert not timeline_list.find("script") and not any(
         attr.startswith("on") for tag in timeline_list.find_all(True) for attr in tag.attrs
@@ -297,7 +297,7 @@ def test_every_milestone_page_has_its_header(built_site, milestones):
         url = milestone.page.removesuffix(".md")
         soup = soup_of(built_site, url)
         assert soup.h1.get_text(strip=True).startswith(milestone.name)
-        facts = soup.select_one("dl.md-milestone")
+        facts = soup.select_one("dl.milestone-facts")
         assert facts.find("time")["datetime"] == str(milestone.year)
         assert facts.find("a", href=milestone.papers[0].link), f"{milestone.name}: paper link missing"
         example = facts.find("a", href=re.compile(r"examples/"))
@@ -307,7 +307,7 @@ def test_every_milestone_page_has_its_header(built_site, milestones):
 def test_references_list_every_paper_and_citations_reach_them(built_site, milestones):
     references = soup_of(built_site, "references")
     keys = [p.key for m in milestones for p in m.papers]
-    assert [li["id"] for li in references.select("ul.md-references > li")] == keys
+    assert [li["id"] for li in references.select("ul.references-list > li")] == keys
     cited = 0
     for html in built_site.rglob("*.html"):
         page_dir = html.parent.relative_to(built_site).as_posix()
