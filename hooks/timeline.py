@@ -463,7 +463,7 @@ def render_header(milestone: Milestone, url_of_example: str, url_of_timeline: st
         '<dl class="milestone-facts">'
         f"<dt>Year</dt><dd>{_years_html(milestone)}</dd>"
         f'<dt>Paper</dt><dd><a href="{_esc(main.link)}"><cite>{_esc(main.title)}</cite></a>, '
-        f"{_esc(main.listed_authors)}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
+        f"{_esc(main.listed_authors.removesuffix('.'))}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
         + (f"<dt>Also</dt>{also}" if others else "")
         + f"<dt>Changed</dt>{changed}"
         f'<dt>Example</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'

@@ -300,6 +300,7 @@ def test_every_milestone_page_has_its_header(built_site, milestones):
         facts = soup.select_one("dl.milestone-facts")
         assert facts.find("time")["datetime"] == str(milestone.year)
         assert facts.find("a", href=milestone.papers[0].link), f"{milestone.name}: paper link missing"
+        assert ".." not in facts.get_text(), f"{milestone.name}: a doubled full stop in the header"
         example = facts.find("a", href=re.compile(r"examples/"))
         assert built_target(built_site, url, example["href"]).is_file(), f"{milestone.name}: example link broken"
 
