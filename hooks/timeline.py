@@ -189,12 +189,14 @@ def _paper(loader, node, problems, entry) -> Paper | None:
             values[name] = _text(loader, fields[name], problems, entry, f"paper {name}")
     key = values.get("key")
     if key and not PAPER_KEY.match(key):
-        problems.add(_line(fields["key"]), entry, f"paper key '{key}' should be the first author and year, like he2016.")
+        problems.add(
+            _line(fields["key"]), entry, f"paper key '{key}' should be the first author and year, like he2016."
+        )
     if ("arxiv" in fields) == ("url" in fields):
         problems.add(_line(node), entry, f"paper '{key}' needs exactly one of 'arxiv' (an id) or 'url'.")
     if values.get("arxiv") and not ARXIV_ID.match(values["arxiv"]):
         problems.add(
-            _line(fields["arxiv"]), entry, f"arXiv id {values['arxiv']!r} should look like \"1412.6980\" (in quotes)."
+            _line(fields["arxiv"]), entry, f'arXiv id {values["arxiv"]!r} should look like "1412.6980" (in quotes).'
         )
     if values.get("url") and not values["url"].startswith("https://"):
         problems.add(_line(fields["url"]), entry, f"url {values['url']!r} should start with https://.")
@@ -257,7 +259,9 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
     if page and not (page.endswith(".md") and (docs_dir / page).is_file()):
         problems.add(_line(fields["page"]), entry, f"page '{page}' is not a Markdown page in docs/.")
     example = _text(loader, fields["example"], problems, entry, "example") if "example" in fields else None
-    if example and not (example.startswith("examples/") and example.endswith(".py") and (repo_root / example).is_file()):
+    if example and not (
+        example.startswith("examples/") and example.endswith(".py") and (repo_root / example).is_file()
+    ):
         problems.add(_line(fields["example"]), entry, f"example '{example}' is not a script in examples/.")
 
     papers: list[Paper] = []
@@ -376,9 +380,7 @@ def _years_html(milestone: Milestone) -> str:
 
 
 def _component_list(milestone: Milestone) -> str:
-    items = "".join(
-        f'<li class="timeline__component timeline__component--{c}">{c}</li>' for c in milestone.components
-    )
+    items = "".join(f'<li class="timeline__component timeline__component--{c}">{c}</li>' for c in milestone.components)
     return f'<ul class="timeline__components" aria-label="Key components it changed">{items}</ul>'
 
 
@@ -522,8 +524,10 @@ def on_page_markdown(markdown, page, config, files):
         paper = papers.get(match["key"])
         if paper is None:
             raise _page_problem(
-                page, markdown, match.start(), f"{match[0]} names no paper in docs/{DATA_FILE}; known keys: "
-                + ", ".join(sorted(papers)) + "."
+                page,
+                markdown,
+                match.start(),
+                f"{match[0]} names no paper in docs/{DATA_FILE}; known keys: " + ", ".join(sorted(papers)) + ".",
             )
         where = f", {match['where']}" if match["where"] else ""
         return f"([{paper.citation}]({_relative_md_link(src, REFERENCES_PAGE)}#{paper.key}){where})"
@@ -538,7 +542,9 @@ def on_page_markdown(markdown, page, config, files):
         heading = re.search(r"^# ", markdown, re.M)
         if heading:
             raise _page_problem(
-                page, markdown, heading.start(),
+                page,
+                markdown,
+                heading.start(),
                 f"a milestone page takes its title from docs/{DATA_FILE} ('{milestone.name}'); remove this '# ' line.",
             )
         example_link = f"({_relative_md_link(src, milestone.example)})"

@@ -91,39 +91,112 @@ def test_good_timeline_loads(tmp_path):
 
 # (case, change to the good file, where the error must point, entry, what it must say)
 FAULTS = [
-    ("missing field", ("    summary: Skip connections make deep networks trainable.\n", ""),
-     ("  - name: ResNet", 1), "milestone 'ResNet'", "this milestone has no 'summary'"),
-    ("unknown component", ("      model: residual", "      architecture: residual"),
-     ("architecture:", 1), "milestone 'ResNet'", "unknown component 'architecture'; use data, model, loss, optimization"),
-    ("year before 2012", ("    year: 2014", "    year: 2011"),
-     ("year: 2011", 1), "milestone 'Adam'", "year 2011 is outside 2012–2020"),
-    ("year after 2020", ("\n    year: 2015\n", "\n    year: 2021\n"),
-     ("year: 2021", 1), "milestone 'ResNet'", "year 2021 is outside 2012–2020"),
-    ("year not a number", ("\n    year: 2015\n", "\n    year: twenty-fifteen\n"),
-     ("year: twenty", 1), "milestone 'ResNet'", "must be a year"),
-    ("year disagrees with the paper", ("\n    year: 2015\n", "\n    year: 2016\n"),
-     ("\n    year: 2016\n", 1), "milestone 'ResNet'",
-     "year 2016, but its earliest paper, he2016, appeared in 2015 (arXiv 1512.03385)"),
-    ("duplicate name", ("  - name: ResNet", "  - name: Adam"),
-     ("  - name: Adam", 2), "milestone 'Adam'", "duplicate name 'Adam': milestone 'Adam' (line 2)"),
-    ("duplicate paper key", ("key: he2016", "key: kingma2015"),
-     ("  - name: ResNet", 1), "milestone 'ResNet'", "duplicate paper key 'kingma2015'"),
-    ("unknown page", ("page: resnet.md", "page: resnets.md"),
-     ("page: resnets.md", 1), "milestone 'ResNet'", "page 'resnets.md' is not a Markdown page in docs/"),
-    ("unknown example", ("example: examples/resnet.py", "example: examples/resnets.py"),
-     ("example: examples/resnets.py", 1), "milestone 'ResNet'", "example 'examples/resnets.py' is not a script"),
-    ("misspelt field", ("    summary: Skip", "    sumary: Skip"),
-     ("sumary:", 1), "milestone 'ResNet'", "unknown field 'sumary'"),
-    ("field given twice", ("\n    year: 2015\n", "\n    year: 2015\n    year: 2015\n"),
-     ("\n    year: 2015\n", 2), "milestone 'ResNet'", "field 'year' is given twice"),
-    ("arXiv id read as a number", ('arxiv: "1512.03385"', "arxiv: 1512.03385"),
-     ("arxiv: 1512", 1), "milestone 'ResNet'", "in quotes"),
-    ("paper without a link", ('        arxiv: "1512.03385"\n', ""),
-     ("      - key: he2016", 1), "milestone 'ResNet'", "needs exactly one of 'arxiv' (an id) or 'url'"),
-    ("entries out of order", (ADAM_ENTRY + RESNET_ENTRY, RESNET_ENTRY + ADAM_ENTRY),
-     ("  - name: Adam", 1), "milestone 'Adam'", "year 2014 comes after ResNet (2015)"),
-    ("not YAML", ("\n    year: 2015\n", "\n   year: 2015\n"),
-     ("\n   year: 2015\n", 1), None, "not valid YAML"),
+    (
+        "missing field",
+        ("    summary: Skip connections make deep networks trainable.\n", ""),
+        ("  - name: ResNet", 1),
+        "milestone 'ResNet'",
+        "this milestone has no 'summary'",
+    ),
+    (
+        "unknown component",
+        ("      model: residual", "      architecture: residual"),
+        ("architecture:", 1),
+        "milestone 'ResNet'",
+        "unknown component 'architecture'; use data, model, loss, optimization",
+    ),
+    (
+        "year before 2012",
+        ("    year: 2014", "    year: 2011"),
+        ("year: 2011", 1),
+        "milestone 'Adam'",
+        "year 2011 is outside 2012–2020",
+    ),
+    (
+        "year after 2020",
+        ("\n    year: 2015\n", "\n    year: 2021\n"),
+        ("year: 2021", 1),
+        "milestone 'ResNet'",
+        "year 2021 is outside 2012–2020",
+    ),
+    (
+        "year not a number",
+        ("\n    year: 2015\n", "\n    year: twenty-fifteen\n"),
+        ("year: twenty", 1),
+        "milestone 'ResNet'",
+        "must be a year",
+    ),
+    (
+        "year disagrees with the paper",
+        ("\n    year: 2015\n", "\n    year: 2016\n"),
+        ("\n    year: 2016\n", 1),
+        "milestone 'ResNet'",
+        "year 2016, but its earliest paper, he2016, appeared in 2015 (arXiv 1512.03385)",
+    ),
+    (
+        "duplicate name",
+        ("  - name: ResNet", "  - name: Adam"),
+        ("  - name: Adam", 2),
+        "milestone 'Adam'",
+        "duplicate name 'Adam': milestone 'Adam' (line 2)",
+    ),
+    (
+        "duplicate paper key",
+        ("key: he2016", "key: kingma2015"),
+        ("  - name: ResNet", 1),
+        "milestone 'ResNet'",
+        "duplicate paper key 'kingma2015'",
+    ),
+    (
+        "unknown page",
+        ("page: resnet.md", "page: resnets.md"),
+        ("page: resnets.md", 1),
+        "milestone 'ResNet'",
+        "page 'resnets.md' is not a Markdown page in docs/",
+    ),
+    (
+        "unknown example",
+        ("example: examples/resnet.py", "example: examples/resnets.py"),
+        ("example: examples/resnets.py", 1),
+        "milestone 'ResNet'",
+        "example 'examples/resnets.py' is not a script",
+    ),
+    (
+        "misspelt field",
+        ("    summary: Skip", "    sumary: Skip"),
+        ("sumary:", 1),
+        "milestone 'ResNet'",
+        "unknown field 'sumary'",
+    ),
+    (
+        "field given twice",
+        ("\n    year: 2015\n", "\n    year: 2015\n    year: 2015\n"),
+        ("\n    year: 2015\n", 2),
+        "milestone 'ResNet'",
+        "field 'year' is given twice",
+    ),
+    (
+        "arXiv id read as a number",
+        ('arxiv: "1512.03385"', "arxiv: 1512.03385"),
+        ("arxiv: 1512", 1),
+        "milestone 'ResNet'",
+        "in quotes",
+    ),
+    (
+        "paper without a link",
+        ('        arxiv: "1512.03385"\n', ""),
+        ("      - key: he2016", 1),
+        "milestone 'ResNet'",
+        "needs exactly one of 'arxiv' (an id) or 'url'",
+    ),
+    (
+        "entries out of order",
+        (ADAM_ENTRY + RESNET_ENTRY, RESNET_ENTRY + ADAM_ENTRY),
+        ("  - name: Adam", 1),
+        "milestone 'Adam'",
+        "year 2014 comes after ResNet (2015)",
+    ),
+    ("not YAML", ("\n    year: 2015\n", "\n   year: 2015\n"), ("\n   year: 2015\n", 1), None, "not valid YAML"),
 ]
 
 
@@ -148,9 +221,12 @@ def test_bad_entry_stops_a_real_build(tmp_path):
     data = GOOD_TIMELINE.replace("    year: 2014", "    year: 2011")
     project = make_project(
         tmp_path,
-        {"index.md": GOOD_PAGE, "timeline.yml": data,
-         "adam.md": "See [the example](examples/adam.py).\n",
-         "resnet.md": "See [the example](examples/resnet.py).\n"},
+        {
+            "index.md": GOOD_PAGE,
+            "timeline.yml": data,
+            "adam.md": "See [the example](examples/adam.py).\n",
+            "resnet.md": "See [the example](examples/resnet.py).\n",
+        },
         {"adam.py": GOOD_EXAMPLE, "resnet.py": GOOD_EXAMPLE},
     )
     output = build_output(project)
@@ -258,8 +334,10 @@ def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milesto
         assert len(links) == 1, "one link per entry: one tab stop, one target"
         page = built_target(built_site, "history", links[0]["href"])
         assert page.is_file(), f"{milestone.name}: {links[0]['href']} leads nowhere"
-        assert soup_of(built_site, page.parent.relative_to(built_site).as_posix()).h1.get_text(strip=True).startswith(
-            milestone.name
+        assert (
+            soup_of(built_site, page.parent.relative_to(built_site).as_posix())
+            .h1.get_text(strip=True)
+            .startswith(milestone.name)
         )
         badges = [li.get_text() for li in entry.select(".timeline__component")]
         assert badges == list(milestone.components)
