@@ -393,7 +393,9 @@ def render_timeline(milestones: list[Milestone], url_of_page) -> str:
             '<li class="timeline__entry">'
             f'<p class="timeline__year">{_years_html(milestone)}</p>'
             '<div class="timeline__card">'
-            f'<h3 class="timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></h3>'
+            # A paragraph, not a heading: the list already groups the entries, and a heading
+            # would need an id and a permalink, a second link in a card that is one link.
+            f'<p class="timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></p>'
             f'<p class="timeline__summary">{_esc(milestone.summary)}</p>'
             f'<p class="timeline__paper"><cite>{_esc(main.title)}</cite> · {_esc(main.short_authors)}, '
             f"{_esc(main.venue)} {main.year}</p>"
