@@ -1,0 +1,560 @@
+"""Build the history pages from `docs/timeline.yml`, the one place milestone facts live.
+
+The hook checks the data file when the site is built (a bad entry stops the build
+with the file, the line, the entry and what is wrong) and generates from it:
+
+* `<!-- timeline -->`: the timeline, a semantic `<ol>` of `<time>`-stamped entries;
+* `<!-- timeline-components -->`: the table of which key component each milestone changed;
+* `<!-- references -->`: every paper, grouped by milestone, each with an anchor;
+* the title and fact header of every milestone page (its `page:` in the data file);
+* `[cite:key]` or `[cite:key, Table 3]` in any page: "(Author et al., year)" linking to
+  that paper on the references page.
+
+Without a data file the hook does nothing, unless a page asks for generated content.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+DATA_FILE = "timeline.yml"  # relative to docs/
+REFERENCES_PAGE = "references.md"
+FIRST_YEAR, LAST_YEAR = 2012, 2020
+COMPONENTS = ("data", "model", "loss", "optimization")  # the lecture's four, in its order
+
+MILESTONE_FIELDS = {"name", "year", "end_year", "components", "summary", "page", "example", "papers"}
+MILESTONE_REQUIRED = MILESTONE_FIELDS - {"end_year"}
+PAPER_FIELDS = {"key", "title", "authors", "venue", "year", "arxiv", "url"}
+PAPER_REQUIRED = PAPER_FIELDS - {"arxiv", "url"}  # and exactly one of those two
+PAPER_KEY = re.compile(r"^[a-z][a-z-]*\d{4}[a-z]?$")  # first author + year, e.g. he2016
+ARXIV_ID = re.compile(r"^(?P<yy>\d{2})(?P<mm>\d{2})\.\d{4,5}$")
+MONTHS = ("January February March April May June July August September October November December").split()
+
+MARKERS = ("<!-- timeline -->", "<!-- timeline-components -->", "<!-- references -->")
+# [cite:he2016] or [cite:he2016, Table 3]
+CITATION = re.compile(r"\[cite:\s*(?P<key>[^\],\s]*)\s*(?:,\s*(?P<where>[^\]]+?))?\s*\]")
+
+
+class TimelineError(ValueError):
+    """The data file or a page using it is wrong; the message says where and what to fix."""
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Paper:
+    key: str
+    title: str
+    authors: tuple[str, ...]
+    venue: str
+    year: int
+    arxiv: str | None
+    url: str | None
+
+    @property
+    def link(self) -> str:
+        return self.url or f"https://arxiv.org/abs/{self.arxiv}"
+
+    @property
+    def arxiv_date(self) -> tuple[int, int] | None:
+        """(year, month) the arXiv id encodes, e.g. 1412.6980 -> (2014, 12)."""
+        match = ARXIV_ID.match(self.arxiv or "")
+        return (2000 + int(match["yy"]), int(match["mm"])) if match else None
+
+    @property
+    def first_appeared(self) -> int:
+        return min(self.year, self.arxiv_date[0]) if self.arxiv_date else self.year
+
+    @property
+    def short_authors(self) -> str:
+        surnames = [name.split()[-1] for name in self.authors]
+        if len(surnames) == 1:
+            return surnames[0]
+        if len(surnames) == 2:
+            return f"{surnames[0]} and {surnames[1]}"
+        return f"{surnames[0]} et al."
+
+    @property
+    def listed_authors(self) -> str:
+        """All authors up to four; beyond that the first three (the references list them all)."""
+        if len(self.authors) <= 4:
+            return ", ".join(self.authors)
+        return ", ".join(self.authors[:3]) + " et al."
+
+    @property
+    def citation(self) -> str:
+        return f"{self.short_authors}, {self.year}"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    name: str
+    year: int
+    end_year: int | None
+    components: dict[str, str]
+    summary: str
+    page: str
+    example: str
+    papers: tuple[Paper, ...]
+    line: int
+
+    @property
+    def years(self) -> str:
+        return f"{self.year}–{self.end_year}" if self.end_year else str(self.year)
+
+
+class _Problems:
+    """Collects every problem so one build reports them all."""
+
+    def __init__(self, shown_path: str):
+        self.shown_path = shown_path
+        self.messages: list[str] = []
+
+    def add(self, line: int, entry: str | None, what: str) -> None:
+        where = f"{self.shown_path}:{line}"
+        self.messages.append(f"{where}: {entry}: {what}" if entry else f"{where}: {what}")
+
+    def raise_if_any(self) -> None:
+        if self.messages:
+            raise TimelineError("\n".join(self.messages))
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _fields(node, problems: _Problems, entry: str | None) -> dict[str, yaml.Node]:
+    """The key nodes -> value nodes of a YAML mapping, reporting keys given twice."""
+    fields: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        if key_node.value in fields:
+            problems.add(_line(key_node), entry, f"field '{key_node.value}' is given twice.")
+        fields[key_node.value] = value_node
+    return fields
+
+
+def _text(loader, node, problems, entry, field) -> str | None:
+    value = loader.construct_object(node, deep=True)
+    if not isinstance(value, str) or not value.strip():
+        problems.add(_line(node), entry, f"'{field}' must be non-empty text, not {value!r}.")
+        return None
+    if "\n" in value.strip():
+        problems.add(_line(node), entry, f"'{field}' must fit on one line.")
+    return value.strip()
+
+
+def _year(loader, node, problems, entry, field, earliest: int | None = None) -> int | None:
+    """A year; from `earliest` to LAST_YEAR when given (a paper's venue year may be later)."""
+    value = loader.construct_object(node, deep=True)
+    if not isinstance(value, int) or isinstance(value, bool):
+        problems.add(_line(node), entry, f"'{field}' must be a year such as 2014, not {value!r}.")
+        return None
+    if earliest is not None and not earliest <= value <= LAST_YEAR:
+        problems.add(
+            _line(node), entry, f"{field} {value} is outside {earliest}–{LAST_YEAR}, the span this lecture covers."
+        )
+    return value
+
+
+def _check_unknown_and_missing(fields, known, required, node, problems, entry, what) -> None:
+    for name, value_node in fields.items():
+        if name not in known:
+            problems.add(
+                _line(value_node), entry, f"unknown field '{name}' in {what}; expected {', '.join(sorted(known))}."
+            )
+    for name in sorted(required - fields.keys()):
+        problems.add(_line(node), entry, f"{what} has no '{name}'.")
+
+
+def _paper(loader, node, problems, entry) -> Paper | None:
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(_line(node), entry, "each paper must be a mapping with key, title, authors, venue, year.")
+        return None
+    fields = _fields(node, problems, entry)
+    _check_unknown_and_missing(fields, PAPER_FIELDS, PAPER_REQUIRED, node, problems, entry, "a paper")
+    values = {}
+    if "arxiv" in fields and not isinstance(loader.construct_object(fields["arxiv"]), str):
+        problems.add(_line(fields["arxiv"]), entry, "write the arXiv id in quotes, or YAML reads it as a number.")
+        values["arxiv"] = None
+    for name in ("key", "title", "venue", "arxiv", "url"):
+        if name in fields and name not in values:
+            values[name] = _text(loader, fields[name], problems, entry, f"paper {name}")
+    key = values.get("key")
+    if key and not PAPER_KEY.match(key):
+        problems.add(
+            _line(fields["key"]), entry, f"paper key '{key}' should be the first author and year, like he2016."
+        )
+    if ("arxiv" in fields) == ("url" in fields):
+        problems.add(_line(node), entry, f"paper '{key}' needs exactly one of 'arxiv' (an id) or 'url'.")
+    if values.get("arxiv") and not ARXIV_ID.match(values["arxiv"]):
+        problems.add(
+            _line(fields["arxiv"]), entry, f'arXiv id {values["arxiv"]!r} should look like "1412.6980" (in quotes).'
+        )
+    if values.get("url") and not values["url"].startswith("https://"):
+        problems.add(_line(fields["url"]), entry, f"url {values['url']!r} should start with https://.")
+    authors = loader.construct_object(fields["authors"], deep=True) if "authors" in fields else None
+    if "authors" in fields and (
+        not isinstance(authors, list) or not authors or not all(isinstance(a, str) and a.strip() for a in authors)
+    ):
+        problems.add(_line(fields["authors"]), entry, "'authors' must be a list of names.")
+        authors = None
+    year = _year(loader, fields["year"], problems, entry, "paper year") if "year" in fields else None
+    if None in (key, values.get("title"), values.get("venue"), authors, year):
+        return None
+    return Paper(
+        key=key,
+        title=values["title"],
+        authors=tuple(authors),
+        venue=values["venue"],
+        year=year,
+        arxiv=values.get("arxiv"),
+        url=values.get("url"),
+    )
+
+
+def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Milestone | None:
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(_line(node), None, "each milestone must be a mapping (name: ..., year: ..., ...).")
+        return None
+    name_node = next((value for key, value in node.value if key.value == "name"), None)
+    name = _text(loader, name_node, problems, None, "name") if name_node else None
+    entry = f"milestone '{name}'" if name else "a milestone without a name"
+    fields = _fields(node, problems, entry)
+    _check_unknown_and_missing(fields, MILESTONE_FIELDS, MILESTONE_REQUIRED, node, problems, entry, "this milestone")
+
+    year = _year(loader, fields["year"], problems, entry, "year", FIRST_YEAR) if "year" in fields else None
+    end_year = None
+    if "end_year" in fields:
+        end_year = _year(loader, fields["end_year"], problems, entry, "end_year", earliest=(year or FIRST_YEAR) + 1)
+
+    components: dict[str, str] = {}
+    if "components" in fields:
+        components_node = fields["components"]
+        if not isinstance(components_node, yaml.MappingNode) or not components_node.value:
+            problems.add(
+                _line(components_node), entry, f"'components' must map some of {', '.join(COMPONENTS)} to a few words."
+            )
+        else:
+            for component, how_node in _fields(components_node, problems, entry).items():
+                if component not in COMPONENTS:
+                    problems.add(
+                        _line(how_node), entry, f"unknown component '{component}'; use {', '.join(COMPONENTS)}."
+                    )
+                how = _text(loader, how_node, problems, entry, f"components: {component}")
+                if component in COMPONENTS and how:
+                    components[component] = how
+            # Keep the lecture's order whatever order the file uses.
+            components = {c: components[c] for c in COMPONENTS if c in components}
+
+    summary = _text(loader, fields["summary"], problems, entry, "summary") if "summary" in fields else None
+    page = _text(loader, fields["page"], problems, entry, "page") if "page" in fields else None
+    if page and not (page.endswith(".md") and (docs_dir / page).is_file()):
+        problems.add(_line(fields["page"]), entry, f"page '{page}' is not a Markdown page in docs/.")
+    example = _text(loader, fields["example"], problems, entry, "example") if "example" in fields else None
+    if example and not (
+        example.startswith("examples/") and example.endswith(".py") and (repo_root / example).is_file()
+    ):
+        problems.add(_line(fields["example"]), entry, f"example '{example}' is not a script in examples/.")
+
+    papers: list[Paper] = []
+    if "papers" in fields:
+        papers_node = fields["papers"]
+        if not isinstance(papers_node, yaml.SequenceNode) or not papers_node.value:
+            problems.add(_line(papers_node), entry, "'papers' must be a list with the main paper first.")
+        else:
+            papers = [p for p in (_paper(loader, n, problems, entry) for n in papers_node.value) if p]
+            if year and len(papers) == len(papers_node.value):
+                earliest = min(papers, key=lambda p: p.first_appeared)
+                if earliest.first_appeared != year:
+                    source = f"arXiv {earliest.arxiv}" if earliest.arxiv else f"{earliest.venue} {earliest.year}"
+                    problems.add(
+                        _line(fields["year"]),
+                        entry,
+                        f"year {year}, but its earliest paper, {earliest.key}, appeared in "
+                        f"{earliest.first_appeared} ({source}).",
+                    )
+
+    if None in (name, year, summary, page, example) or not components or not papers or problems.messages:
+        return None
+    return Milestone(
+        name=name,
+        year=year,
+        end_year=end_year,
+        components=components,
+        summary=summary,
+        page=page,
+        example=example,
+        papers=tuple(papers),
+        line=_line(node),
+    )
+
+
+def load_timeline(path: Path, docs_dir: Path, repo_root: Path, shown_path: str | None = None) -> list[Milestone]:
+    """Read and check the data file; raise TimelineError naming every problem."""
+    problems = _Problems(shown_path or str(path))
+    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    try:
+        try:
+            root = loader.get_single_node()
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            problems.add(mark.line + 1 if mark else 1, None, f"not valid YAML: {error.problem or error}")
+            problems.raise_if_any()
+        if not isinstance(root, yaml.MappingNode) or "milestones" not in {k.value for k, _ in root.value}:
+            problems.add(1, None, "the file must have a top-level 'milestones:' list.")
+            problems.raise_if_any()
+        top = _fields(root, problems, None)
+        for name, node in top.items():
+            if name != "milestones":
+                problems.add(_line(node), None, f"unknown top-level field '{name}'; only 'milestones' is read.")
+        sequence = top["milestones"]
+        if not isinstance(sequence, yaml.SequenceNode) or not sequence.value:
+            problems.add(_line(sequence), None, "'milestones' must be a non-empty list.")
+            problems.raise_if_any()
+
+        milestones: list[Milestone] = []
+        for node in sequence.value:
+            before = len(problems.messages)
+            entry_problems = _Problems(problems.shown_path)
+            milestone = _milestone(loader, node, entry_problems, docs_dir, repo_root)
+            problems.messages += entry_problems.messages
+            if milestone and len(problems.messages) == before:
+                milestones.append(milestone)
+    finally:
+        loader.dispose()
+
+    _check_across_entries(milestones, problems)
+    problems.raise_if_any()
+    return milestones
+
+
+def _check_across_entries(milestones: list[Milestone], problems: _Problems) -> None:
+    """Duplicates and order: what no single entry can know about itself."""
+    first_seen: dict[tuple[str, str], Milestone] = {}
+    previous = None
+    for milestone in milestones:
+        entry = f"milestone '{milestone.name}'"
+        values = [("name", milestone.name), ("page", milestone.page), ("example", milestone.example)]
+        values += [("paper key", paper.key) for paper in milestone.papers]
+        for field, value in values:
+            earlier = first_seen.setdefault((field, value.lower()), milestone)
+            if earlier is not milestone:
+                problems.add(
+                    milestone.line,
+                    entry,
+                    f"duplicate {field} '{value}': milestone '{earlier.name}' (line {earlier.line}) has it already.",
+                )
+        if previous and milestone.year < previous.year:
+            problems.add(
+                milestone.line,
+                entry,
+                f"year {milestone.year} comes after {previous.name} ({previous.year}); keep the entries in "
+                "chronological order, the timeline follows the file.",
+            )
+        previous = milestone
+
+
+# ---------------------------------------------------------------------- rendering
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _time(year: int) -> str:
+    return f'<time datetime="{year}">{year}</time>'
+
+
+def _years_html(milestone: Milestone) -> str:
+    if milestone.end_year:
+        return f"{_time(milestone.year)}–{_time(milestone.end_year)}"
+    return _time(milestone.year)
+
+
+def _component_list(milestone: Milestone) -> str:
+    items = "".join(f'<li class="timeline__component timeline__component--{c}">{c}</li>' for c in milestone.components)
+    return f'<ul class="timeline__components" aria-label="Key components it changed">{items}</ul>'
+
+
+def render_timeline(milestones: list[Milestone], url_of_page) -> str:
+    """The timeline as one HTML block: an ordered list, oldest first."""
+    entries = []
+    for milestone in milestones:
+        main = milestone.papers[0]
+        entries.append(
+            '<li class="timeline__entry">'
+            f'<p class="timeline__year">{_years_html(milestone)}</p>'
+            '<div class="timeline__card">'
+            # A paragraph, not a heading: the list already groups the entries, and a heading
+            # would need an id and a permalink, a second link in a card that is one link.
+            f'<p class="timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></p>'
+            f'<p class="timeline__summary">{_esc(milestone.summary)}</p>'
+            f'<p class="timeline__paper"><cite>{_esc(main.title)}</cite> · {_esc(main.short_authors)}, '
+            f"{_esc(main.venue)} {main.year}</p>"
+            f"{_component_list(milestone)}"
+            "</div></li>"
+        )
+    return '<ol class="timeline">' + "".join(entries) + "</ol>"
+
+
+def render_components_table(milestones: list[Milestone], url_of_page) -> str:
+    """One row per milestone, one column per key component. Each cell carries its
+    column's name, so on a phone the rows can stack into cards (timeline.css)."""
+    columns = ["Year"] + [c.capitalize() for c in COMPONENTS]
+    head = '<th scope="col">Milestone</th>' + "".join(f'<th scope="col">{c}</th>' for c in columns)
+    rows = []
+    for milestone in milestones:
+        cells = [_years_html(milestone)] + [_esc(milestone.components.get(c, "")) for c in COMPONENTS]
+        rows.append(
+            f'<tr><th scope="row"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></th>'
+            + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(columns, cells))
+            + "</tr>"
+        )
+    return (
+        '<div class="components-table"><table>'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
+        "</table></div>"
+    )
+
+
+def _paper_html(paper: Paper) -> str:
+    arxiv = ""
+    if paper.arxiv:
+        year, month = paper.arxiv_date
+        arxiv = f' · <a href="{_esc(paper.link)}">arXiv:{_esc(paper.arxiv)}</a> ({MONTHS[month - 1]} {year})'
+    link = "" if paper.arxiv else f' · <a href="{_esc(paper.link)}">paper</a>'
+    return (
+        f'<li id="{_esc(paper.key)}">{_esc(", ".join(paper.authors))}. '
+        f"<cite>{_esc(paper.title)}</cite>. {_esc(paper.venue)}, {paper.year}{arxiv}{link}</li>"
+    )
+
+
+def render_references(milestones: list[Milestone], link_to_page) -> str:
+    """Markdown: a heading per milestone (it joins the page's table of contents), then its papers."""
+    parts = []
+    for milestone in milestones:
+        parts.append(f"## {milestone.years}: {milestone.name}\n")
+        parts.append(f"Discussed on [{milestone.name}]({link_to_page(milestone)}).\n")
+        parts.append('<ul class="references-list">' + "".join(_paper_html(p) for p in milestone.papers) + "</ul>\n")
+    return "\n".join(parts)
+
+
+def render_header(milestone: Milestone, url_of_example: str, url_of_timeline: str) -> str:
+    """The page title and its fact box, all from the data file."""
+    main, *others = milestone.papers
+    arxiv = ""
+    if main.arxiv:
+        year, month = main.arxiv_date
+        arxiv = f" (arXiv:{_esc(main.arxiv)}, {MONTHS[month - 1]} {year})"
+    also = "".join(
+        f'<dd><a href="{_esc(p.link)}">{_esc(p.title)}</a>, {_esc(p.short_authors)}, {_esc(p.venue)} {p.year}</dd>'
+        for p in others
+    )
+    changed = "".join(
+        f'<dd><span class="timeline__component timeline__component--{c}">{c}</span> {_esc(how)}</dd>'
+        for c, how in milestone.components.items()
+    )
+    example = posixpath.basename(milestone.example)
+    facts = (
+        '<dl class="milestone-facts">'
+        f"<dt>Year</dt><dd>{_years_html(milestone)}</dd>"
+        f'<dt>Paper</dt><dd><a href="{_esc(main.link)}"><cite>{_esc(main.title)}</cite></a>, '
+        f"{_esc(main.listed_authors.removesuffix('.'))}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
+        + (f"<dt>Also</dt>{also}" if others else "")
+        + f"<dt>Changed</dt>{changed}"
+        f'<dt>Example</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'
+        "</dl>"
+        f'<p class="milestone-facts__back"><a href="{_esc(url_of_timeline)}">All milestones, 2012–2020</a></p>'
+    )
+    return f"# {milestone.name}\n\n{facts}\n"
+
+
+# ---------------------------------------------------------------- MkDocs events
+
+_milestones: list[Milestone] | None = None
+
+
+def _relative_md_link(from_page: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def on_config(config):
+    global _milestones
+    docs_dir = Path(config["docs_dir"])
+    path = docs_dir / DATA_FILE
+    _milestones = None
+    if path.is_file():
+        repo_root = Path(config["config_file_path"]).parent
+        shown = path.relative_to(repo_root).as_posix() if path.is_relative_to(repo_root) else str(path)
+        try:
+            _milestones = load_timeline(path, docs_dir, repo_root, shown)
+        except TimelineError as error:
+            raise PluginError(f"The timeline data is wrong; fix it and build again:\n{error}") from None
+    return config
+
+
+def _page_problem(page, markdown: str, offset: int, what: str) -> PluginError:
+    line = markdown.count("\n", 0, offset) + 1
+    return PluginError(f"docs/{page.file.src_uri}:{line}: {what}")
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = page.file.src_uri
+    if _milestones is None:
+        for marker in (*MARKERS, "[cite:"):
+            if marker in markdown:
+                raise _page_problem(page, markdown, markdown.index(marker), f"{marker} needs docs/{DATA_FILE}.")
+        return markdown
+
+    def url_of(target: str) -> str:
+        return files.get_file_from_path(target).url_relative_to(page.file)
+
+    def link_to_page(milestone: Milestone) -> str:
+        return _relative_md_link(src, milestone.page)
+
+    papers = {paper.key: paper for m in _milestones for paper in m.papers}
+
+    def cite(match: re.Match) -> str:
+        paper = papers.get(match["key"])
+        if paper is None:
+            raise _page_problem(
+                page,
+                markdown,
+                match.start(),
+                f"{match[0]} names no paper in docs/{DATA_FILE}; known keys: " + ", ".join(sorted(papers)) + ".",
+            )
+        where = f", {match['where']}" if match["where"] else ""
+        return f"([{paper.citation}]({_relative_md_link(src, REFERENCES_PAGE)}#{paper.key}){where})"
+
+    markdown = CITATION.sub(cite, markdown)
+    markdown = markdown.replace(MARKERS[0], render_timeline(_milestones, lambda m: url_of(m.page)))
+    markdown = markdown.replace(MARKERS[1], render_components_table(_milestones, lambda m: url_of(m.page)))
+    markdown = markdown.replace(MARKERS[2], render_references(_milestones, link_to_page))
+
+    milestone = next((m for m in _milestones if m.page == src), None)
+    if milestone:
+        heading = re.search(r"^# ", markdown, re.M)
+        if heading:
+            raise _page_problem(
+                page,
+                markdown,
+                heading.start(),
+                f"a milestone page takes its title from docs/{DATA_FILE} ('{milestone.name}'); remove this '# ' line.",
+            )
+        example_link = f"({_relative_md_link(src, milestone.example)})"
+        if example_link not in markdown:
+            raise _page_problem(
+                page, markdown, 0, f"the page never links to its example: add a link like [the example]{example_link}."
+            )
+        timeline_page = posixpath.join(posixpath.dirname(milestone.page), "index.md")
+        timeline_url = url_of(timeline_page) if files.get_file_from_path(timeline_page) else url_of("index.md")
+        markdown = render_header(milestone, url_of(milestone.example), timeline_url) + "\n" + markdown
+    return markdown

@@ -1,0 +1,420 @@
+"""hooks/timeline.py: a bad docs/timeline.yml stops the build with file, line, entry and
+problem; a good one becomes the timeline, the milestone headers and the references."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from hooks import timeline
+from hooks.timeline import COMPONENTS, TimelineError, load_timeline
+from tests.site_build import ROOT
+from tests.test_bad_input import GOOD_EXAMPLE, GOOD_PAGE, build_output, make_project
+
+DATA = ROOT / "docs" / "timeline.yml"
+SHOWN = "docs/timeline.yml"
+
+# Two good entries; each fault case below changes one thing.
+GOOD_TIMELINE = """\
+milestones:
+  - name: Adam
+    year: 2014
+    components:
+      optimization: adaptive step sizes
+    summary: An optimizer that works with its defaults.
+    page: adam.md
+    example: examples/adam.py
+    papers:
+      - key: kingma2015
+        title: "Adam: A Method for Stochastic Optimization"
+        authors: [Diederik P. Kingma, Jimmy Ba]
+        venue: ICLR
+        year: 2015
+        arxiv: "1412.6980"
+  - name: ResNet
+    year: 2015
+    components:
+      model: residual connections
+    summary: Skip connections make deep networks trainable.
+    page: resnet.md
+    example: examples/resnet.py
+    papers:
+      - key: he2016
+        title: Deep Residual Learning for Image Recognition
+        authors: [Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun]
+        venue: CVPR
+        year: 2016
+        arxiv: "1512.03385"
+"""
+RESNET_ENTRY = GOOD_TIMELINE[GOOD_TIMELINE.index("  - name: ResNet") :]
+ADAM_ENTRY = GOOD_TIMELINE[GOOD_TIMELINE.index("  - name: Adam") : GOOD_TIMELINE.index("  - name: ResNet")]
+
+
+def write_project(root: Path, data: str) -> Path:
+    """A docs/ with the two pages and an examples/ with the two scripts the data names."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "examples").mkdir(exist_ok=True)
+    for name in ("adam", "resnet"):
+        (root / "docs" / f"{name}.md").write_text(f"See [the example](examples/{name}.py).\n", encoding="utf-8")
+        (root / "examples" / f"{name}.py").write_text(GOOD_EXAMPLE, encoding="utf-8")
+    (root / "docs" / "timeline.yml").write_text(data, encoding="utf-8")
+    return root / "docs" / "timeline.yml"
+
+
+def load(root: Path, data: str):
+    path = write_project(root, data)
+    return load_timeline(path, root / "docs", root, SHOWN)
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    start += len(needle) - len(needle.lstrip("\n"))  # a needle may start at the end of the line before
+    return text.count("\n", 0, start) + 1
+
+
+def test_good_timeline_loads(tmp_path):
+    milestones = load(tmp_path, GOOD_TIMELINE)
+    assert [(m.name, m.year, m.line) for m in milestones] == [("Adam", 2014, 2), ("ResNet", 2015, 16)]
+    assert milestones[0].papers[0].citation == "Kingma and Ba, 2015"
+    assert milestones[1].papers[0].citation == "He et al., 2016"
+    assert milestones[0].papers[0].arxiv_date == (2014, 12)
+
+
+# (case, change to the good file, where the error must point, entry, what it must say)
+FAULTS = [
+    (
+        "missing field",
+        ("    summary: Skip connections make deep networks trainable.\n", ""),
+        ("  - name: ResNet", 1),
+        "milestone 'ResNet'",
+        "this milestone has no 'summary'",
+    ),
+    (
+        "unknown component",
+        ("      model: residual", "      architecture: residual"),
+        ("architecture:", 1),
+        "milestone 'ResNet'",
+        "unknown component 'architecture'; use data, model, loss, optimization",
+    ),
+    (
+        "year before 2012",
+        ("    year: 2014", "    year: 2011"),
+        ("year: 2011", 1),
+        "milestone 'Adam'",
+        "year 2011 is outside 2012–2020",
+    ),
+    (
+        "year after 2020",
+        ("\n    year: 2015\n", "\n    year: 2021\n"),
+        ("year: 2021", 1),
+        "milestone 'ResNet'",
+        "year 2021 is outside 2012–2020",
+    ),
+    (
+        "year not a number",
+        ("\n    year: 2015\n", "\n    year: twenty-fifteen\n"),
+        ("year: twenty", 1),
+        "milestone 'ResNet'",
+        "must be a year",
+    ),
+    (
+        "year disagrees with the paper",
+        ("\n    year: 2015\n", "\n    year: 2016\n"),
+        ("\n    year: 2016\n", 1),
+        "milestone 'ResNet'",
+        "year 2016, but its earliest paper, he2016, appeared in 2015 (arXiv 1512.03385)",
+    ),
+    (
+        "duplicate name",
+        ("  - name: ResNet", "  - name: Adam"),
+        ("  - name: Adam", 2),
+        "milestone 'Adam'",
+        "duplicate name 'Adam': milestone 'Adam' (line 2)",
+    ),
+    (
+        "duplicate paper key",
+        ("key: he2016", "key: kingma2015"),
+        ("  - name: ResNet", 1),
+        "milestone 'ResNet'",
+        "duplicate paper key 'kingma2015'",
+    ),
+    (
+        "unknown page",
+        ("page: resnet.md", "page: resnets.md"),
+        ("page: resnets.md", 1),
+        "milestone 'ResNet'",
+        "page 'resnets.md' is not a Markdown page in docs/",
+    ),
+    (
+        "unknown example",
+        ("example: examples/resnet.py", "example: examples/resnets.py"),
+        ("example: examples/resnets.py", 1),
+        "milestone 'ResNet'",
+        "example 'examples/resnets.py' is not a script",
+    ),
+    (
+        "misspelt field",
+        ("    summary: Skip", "    sumary: Skip"),
+        ("sumary:", 1),
+        "milestone 'ResNet'",
+        "unknown field 'sumary'",
+    ),
+    (
+        "field given twice",
+        ("\n    year: 2015\n", "\n    year: 2015\n    year: 2015\n"),
+        ("\n    year: 2015\n", 2),
+        "milestone 'ResNet'",
+        "field 'year' is given twice",
+    ),
+    (
+        "arXiv id read as a number",
+        ('arxiv: "1512.03385"', "arxiv: 1512.03385"),
+        ("arxiv: 1512", 1),
+        "milestone 'ResNet'",
+        "in quotes",
+    ),
+    (
+        "paper without a link",
+        ('        arxiv: "1512.03385"\n', ""),
+        ("      - key: he2016", 1),
+        "milestone 'ResNet'",
+        "needs exactly one of 'arxiv' (an id) or 'url'",
+    ),
+    (
+        "entries out of order",
+        (ADAM_ENTRY + RESNET_ENTRY, RESNET_ENTRY + ADAM_ENTRY),
+        ("  - name: Adam", 1),
+        "milestone 'Adam'",
+        "year 2014 comes after ResNet (2015)",
+    ),
+    ("not YAML", ("\n    year: 2015\n", "\n   year: 2015\n"), ("\n   year: 2015\n", 1), None, "not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(
+    "change, where, entry, problem", [case[1:] for case in FAULTS], ids=[case[0] for case in FAULTS]
+)
+def test_bad_entry_is_reported_with_file_line_entry_and_problem(tmp_path, change, where, entry, problem):
+    old, new = change
+    assert old in GOOD_TIMELINE, "the fault case no longer matches the good file"
+    data = GOOD_TIMELINE.replace(old, new, 1)
+    with pytest.raises(TimelineError) as caught:
+        load(tmp_path, data)
+    line = line_of(data, *where)
+    messages = str(caught.value).splitlines()
+    expected_start = f"{SHOWN}:{line}: " + (f"{entry}: " if entry else "")
+    assert any(m.startswith(expected_start) and problem in m for m in messages), (
+        f"expected a message starting {expected_start!r} containing {problem!r}, got:\n" + "\n".join(messages)
+    )
+
+
+def test_bad_entry_stops_a_real_build(tmp_path):
+    data = GOOD_TIMELINE.replace("    year: 2014", "    year: 2011")
+    project = make_project(
+        tmp_path,
+        {
+            "index.md": GOOD_PAGE,
+            "timeline.yml": data,
+            "adam.md": "See [the example](examples/adam.py).\n",
+            "resnet.md": "See [the example](examples/resnet.py).\n",
+        },
+        {"adam.py": GOOD_EXAMPLE, "resnet.py": GOOD_EXAMPLE},
+    )
+    output = build_output(project)
+    assert "docs/timeline.yml:3: milestone 'Adam': year 2011 is outside 2012–2020" in output, output
+
+
+# ------------------------------------------------------------- page-level checks
+
+
+def run_page(tmp_path: Path, src_uri: str, markdown: str, data: str = GOOD_TIMELINE) -> str:
+    """Run the hook's page step on one page of a throwaway project, as MkDocs would."""
+    write_project(tmp_path, data)
+    (tmp_path / "docs" / "references.md").write_text("# References\n", encoding="utf-8")
+    config = {"docs_dir": str(tmp_path / "docs"), "config_file_path": str(tmp_path / "mkdocs.yml")}
+    timeline.on_config(config)
+
+    def file(path, root):
+        return File(path, src_dir=str(root), dest_dir=str(tmp_path / "site"), use_directory_urls=True)
+
+    pages = [file(p, tmp_path / "docs") for p in ("index.md", "adam.md", "resnet.md", "references.md")]
+    files = Files(pages + [file(f"examples/{n}.py", tmp_path) for n in ("adam", "resnet")])
+    page = SimpleNamespace(file=files.get_file_from_path(src_uri))
+    return timeline.on_page_markdown(markdown, page, config, files)
+
+
+def test_citation_becomes_a_link_to_the_reference(tmp_path):
+    out = run_page(tmp_path, "index.md", "Adam [cite:kingma2015] and ResNet [cite:he2016, Table 3].\n")
+    assert "([Kingma and Ba, 2015](references.md#kingma2015))" in out
+    assert "([He et al., 2016](references.md#he2016), Table 3)" in out
+
+
+def test_unknown_citation_names_the_page_and_line(tmp_path):
+    with pytest.raises(PluginError) as caught:
+        run_page(tmp_path, "index.md", "# Home\n\nAs shown [cite:nobody2020].\n")
+    assert str(caught.value).startswith("docs/index.md:3: [cite:nobody2020] names no paper"), caught.value
+
+
+def test_milestone_page_gets_title_and_header_from_the_data(tmp_path):
+    out = run_page(tmp_path, "resnet.md", "## The problem\n\nSee [the example](examples/resnet.py).\n")
+    assert out.startswith("# ResNet\n")
+    header = BeautifulSoup(out.split("\n\n")[1], "html.parser")
+    assert header.select_one("dl.milestone-facts time")["datetime"] == "2015"
+    assert header.select_one('a[href="https://arxiv.org/abs/1512.03385"]').get_text() == (
+        "Deep Residual Learning for Image Recognition"
+    )
+    assert header.select_one(".timeline__component--model")
+    assert header.select_one('a[href^="../examples/resnet"]')
+
+
+def test_milestone_page_with_its_own_title_is_rejected(tmp_path):
+    with pytest.raises(PluginError) as caught:
+        run_page(tmp_path, "resnet.md", "\n# Residual networks\n\nSee [the example](examples/resnet.py).\n")
+    assert str(caught.value).startswith("docs/resnet.md:2: a milestone page takes its title"), caught.value
+
+
+def test_milestone_page_must_link_its_example(tmp_path):
+    with pytest.raises(PluginError) as caught:
+        run_page(tmp_path, "resnet.md", "## The problem\n\nNo example here.\n")
+    assert "never links to its example" in str(caught.value) and "(examples/resnet.py)" in str(caught.value)
+
+
+def test_marker_without_data_file_is_reported(tmp_path):
+    (tmp_path / "docs").mkdir()
+    config = {"docs_dir": str(tmp_path / "docs"), "config_file_path": str(tmp_path / "mkdocs.yml")}
+    timeline.on_config(config)
+    page = SimpleNamespace(file=File("index.md", str(tmp_path / "docs"), str(tmp_path / "site"), True))
+    with pytest.raises(PluginError) as caught:
+        timeline.on_page_markdown("# Home\n\n<!-- timeline -->\n", page, config, Files([page.file]))
+    assert str(caught.value).startswith("docs/index.md:3: <!-- timeline --> needs docs/timeline.yml")
+
+
+# ----------------------------------------------------- the real data, the real site
+
+
+@pytest.fixture(scope="module")
+def milestones():
+    return load_timeline(DATA, ROOT / "docs", ROOT, SHOWN)
+
+
+def test_real_data_covers_the_ten_milestones(milestones):
+    assert len(milestones) == 10
+    assert all(2012 <= m.year <= 2020 for m in milestones)
+
+
+def soup_of(site: Path, url_path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def built_target(site: Path, page_dir: str, href: str) -> Path:
+    """The file a relative link on the page in `page_dir` leads to."""
+    target = posixpath.normpath(posixpath.join(page_dir, href.split("#")[0]))
+    path = site / target
+    return path / "index.html" if href.split("#")[0].endswith("/") or path.is_dir() else path
+
+
+def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milestones):
+    soup = soup_of(built_site, "history")
+    timeline_list = soup.select_one("ol.timeline")
+    entries = timeline_list.find_all("li", class_="timeline__entry", recursive=False)
+    assert [e.select_one(".timeline__name").get_text() for e in entries] == [m.name for m in milestones]
+    for entry, milestone in zip(entries, milestones):
+        years = [int(t["datetime"]) for t in entry.find_all("time")]
+        assert years == [y for y in (milestone.year, milestone.end_year) if y]
+        links = entry.find_all("a")
+        assert len(links) == 1, "one link per entry: one tab stop, one target"
+        page = built_target(built_site, "history", links[0]["href"])
+        assert page.is_file(), f"{milestone.name}: {links[0]['href']} leads nowhere"
+        assert (
+            soup_of(built_site, page.parent.relative_to(built_site).as_posix())
+            .h1.get_text(strip=True)
+            .startswith(milestone.name)
+        )
+        badges = [li.get_text() for li in entry.select(".timeline__component")]
+        assert badges == list(milestone.components)
+    assert not timeline_list.find("script") and not any(
+        attr.startswith("on") for tag in timeline_list.find_all(True) for attr in tag.attrs
+    ), "the timeline works without JavaScript"
+
+
+def test_timeline_stylesheet_is_on_the_page(built_site):
+    soup = soup_of(built_site, "history")
+    sheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert any(href.endswith("stylesheets/timeline.css") for href in sheets), sheets
+    assert (built_site / "stylesheets" / "timeline.css").is_file()
+
+
+def test_component_table_has_its_anchor_and_one_row_per_milestone(built_site, milestones):
+    soup = soup_of(built_site, "history")
+    heading = soup.find(id="which-component-each-milestone-changed")
+    assert heading is not None, "the component table's anchor is gone; other pages link to it"
+    table = heading.find_next("table")
+    header = [th.get_text() for th in table.select("thead th")]
+    assert header == ["Milestone", "Year"] + [c.capitalize() for c in COMPONENTS]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(milestones)
+    for row, milestone in zip(rows, milestones):
+        assert row.th.get_text(strip=True) == milestone.name
+        assert built_target(built_site, "history", row.th.a["href"]).is_file()
+        cells = row.find_all("td")
+        assert [td["data-label"] for td in cells] == header[1:], "phones show these labels"
+        assert {c for c, td in zip(COMPONENTS, cells[1:]) if td.get_text(strip=True)} == set(milestone.components)
+
+
+def test_every_milestone_page_has_its_header(built_site, milestones):
+    for milestone in milestones:
+        url = milestone.page.removesuffix(".md")
+        soup = soup_of(built_site, url)
+        assert soup.h1.get_text(strip=True).startswith(milestone.name)
+        facts = soup.select_one("dl.milestone-facts")
+        assert facts.find("time")["datetime"] == str(milestone.year)
+        assert facts.find("a", href=milestone.papers[0].link), f"{milestone.name}: paper link missing"
+        assert ".." not in facts.get_text(), f"{milestone.name}: a doubled full stop in the header"
+        example = facts.find("a", href=re.compile(r"examples/"))
+        assert built_target(built_site, url, example["href"]).is_file(), f"{milestone.name}: example link broken"
+
+
+def test_references_list_every_paper_and_citations_reach_them(built_site, milestones):
+    references = soup_of(built_site, "references")
+    keys = [p.key for m in milestones for p in m.papers]
+    assert [li["id"] for li in references.select("ul.references-list > li")] == keys
+    cited = 0
+    for html in built_site.rglob("*.html"):
+        page_dir = html.parent.relative_to(built_site).as_posix()
+        for link in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select('a[href*="references/#"]'):
+            target = built_target(built_site, page_dir, link["href"])
+            assert target == built_site / "references" / "index.html"
+            assert link["href"].split("#")[1] in keys
+            cited += 1
+    assert cited >= len(milestones), "the milestone pages should cite their papers"
+
+
+def test_each_correction_of_the_notes_gives_its_source(built_site):
+    soup = soup_of(built_site, "notes-on-the-lecture")
+    sections = soup.select("article h2")
+    assert len(sections) >= 4, "the four corrections FACTS.md lists, at least"
+    for heading in sections:
+        links = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            links += [a["href"] for a in sibling.find_all("a", href=True)]
+        assert any("references/#" in href or "loss/" in href for href in links), (
+            f"the correction '{heading.get_text(strip=True)}' cites no source"
+        )
+
+
+def test_home_page_corrections_link_to_the_notes(built_site):
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    corrections = soup.find(id="corrections")
+    following = corrections.find_next_siblings()
+    assert any(a["href"].startswith("notes-on-the-lecture/") for tag in following for a in tag.find_all("a", href=True))
