@@ -121,7 +121,9 @@ for class_id, count in zip(ids.tolist(), counts.tolist()):
 
 # %%
 picture = image.cpu().permute(1, 2, 0).numpy()  # matplotlib wants (H, W, C)
-fig, axes = plt.subplots(1, 5, figsize=(12, 2.9))
+fig, grid = plt.subplots(2, 3, figsize=(9, 6.4))
+grid[1, 2].axis("off")  # five panels in a 2 x 3 grid
+axes = grid.ravel()[:5]
 for ax in axes:
     ax.imshow(picture)
     ax.set_xticks([])
@@ -147,7 +149,7 @@ for a, b in LIMBS:
 axes[3].scatter(*zip(*KEYPOINTS.values()), color="crimson", s=16, zorder=3)
 
 axes[4].set_title("visual QA")
-axes[4].text(2, 6, f"Q: {question}", fontsize=7, bbox=dict(facecolor="white", alpha=0.8))
+axes[4].text(2, 6, f"Q: {question}", fontsize=9, bbox=dict(facecolor="white", alpha=0.8))
 axes[4].text(2, 62, f"A: {ANSWERS[targets['vqa answer'].item()]}", fontsize=9,
              bbox=dict(facecolor="white", alpha=0.8))
 fig.tight_layout()
