@@ -26,12 +26,11 @@ device = "cuda" if torch.cuda.is_available() else "cpu"
 def sample(n, noise=0.25):
     x = rng.uniform(-1.5, 1.5, size=(n, 1))
     y = np.sin(2.5 * x) + rng.normal(scale=noise, size=(n, 1))
-    return (torch.tensor(x, dtype=torch.float32, device=device),
-            torch.tensor(y, dtype=torch.float32, device=device))
+    return (torch.tensor(x, dtype=torch.float32, device=device), torch.tensor(y, dtype=torch.float32, device=device))
 
 
 x_train, y_train = sample(16)
-x_val, y_val = sample(16)      # held out to decide when to stop early
+x_val, y_val = sample(16)  # held out to decide when to stop early
 x_test, y_test = sample(1000)  # never used for any decision: only to report
 
 # %% [markdown]
@@ -54,8 +53,12 @@ STEPS, HIDDEN, EVAL_EVERY = 400, 32, 20
 
 def make_model(dropout=0.0):
     return nn.Sequential(
-        nn.Linear(1, HIDDEN), nn.Tanh(), nn.Dropout(dropout),
-        nn.Linear(HIDDEN, HIDDEN), nn.Tanh(), nn.Dropout(dropout),
+        nn.Linear(1, HIDDEN),
+        nn.Tanh(),
+        nn.Dropout(dropout),
+        nn.Linear(HIDDEN, HIDDEN),
+        nn.Tanh(),
+        nn.Dropout(dropout),
         nn.Linear(HIDDEN, 1),
     ).to(device)
 

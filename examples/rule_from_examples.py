@@ -33,8 +33,10 @@ def animals(n):
     flip = rng.random(n) < 0.05  # 5 % of labels are mistakes, as in real data
     labels = np.where(flip, ~is_dog, is_dog)
     features = np.stack([snout, ears], axis=1)
-    return (torch.tensor(features, dtype=torch.float32, device=device),
-            torch.tensor(labels, dtype=torch.float32, device=device))
+    return (
+        torch.tensor(features, dtype=torch.float32, device=device),
+        torch.tensor(labels, dtype=torch.float32, device=device),
+    )
 
 
 x_test, y_test = animals(5000)

@@ -45,9 +45,11 @@ X = rng.normal(size=(N, FEATURES))
 y = X @ true_w + true_b + rng.normal(scale=0.1, size=N)
 
 # The same batches for both implementations: one shuffled order per epoch.
-batches = [order[start:start + BATCH]
-           for order in (rng.permutation(N) for _ in range(EPOCHS))
-           for start in range(0, N, BATCH)]
+batches = [
+    order[start : start + BATCH]
+    for order in (rng.permutation(N) for _ in range(EPOCHS))
+    for start in range(0, N, BATCH)
+]
 print(f"{len(batches)} steps of {BATCH} samples")
 
 

@@ -38,8 +38,14 @@ KEYPOINTS = {  # name: (x, y)
     "left foot": (13, 56),
     "right foot": (27, 56),
 }
-LIMBS = [("head", "neck"), ("neck", "hip"), ("neck", "left hand"), ("neck", "right hand"),
-         ("hip", "left foot"), ("hip", "right foot")]
+LIMBS = [
+    ("head", "neck"),
+    ("neck", "hip"),
+    ("neck", "left hand"),
+    ("neck", "right hand"),
+    ("hip", "left foot"),
+    ("hip", "right foot"),
+]
 BALL_CENTRE, BALL_RADIUS = (46, 48), 9
 
 rows, cols = np.mgrid[0:HEIGHT, 0:WIDTH]
@@ -130,16 +136,18 @@ for ax in axes:
     ax.set_yticks([])
 
 axes[0].set_title("classification")
-axes[0].text(2, 6, f"label: {CLASSES[targets['classification'].item()]}", fontsize=9,
-             bbox=dict(facecolor="white", alpha=0.8))
+axes[0].text(
+    2, 6, f"label: {CLASSES[targets['classification'].item()]}", fontsize=9, bbox=dict(facecolor="white", alpha=0.8)
+)
 
 axes[1].set_title("segmentation")
 axes[1].imshow(np.ma.masked_equal(mask, 0), cmap="tab10", alpha=0.6, vmin=0, vmax=9)
 
 axes[2].set_title("detection")
 for (x0, y0, x1, y1), class_id in zip(boxes, labels):
-    axes[2].add_patch(plt.Rectangle((x0 - 0.5, y0 - 0.5), x1 - x0, y1 - y0, fill=False,
-                                    edgecolor="crimson", linewidth=2))
+    axes[2].add_patch(
+        plt.Rectangle((x0 - 0.5, y0 - 0.5), x1 - x0, y1 - y0, fill=False, edgecolor="crimson", linewidth=2)
+    )
     axes[2].text(x0, y0 - 1.5, CLASSES[class_id], color="crimson", fontsize=8)
 
 axes[3].set_title("pose estimation")
@@ -150,7 +158,6 @@ axes[3].scatter(*zip(*KEYPOINTS.values()), color="crimson", s=16, zorder=3)
 
 axes[4].set_title("visual QA")
 axes[4].text(2, 6, f"Q: {question}", fontsize=9, bbox=dict(facecolor="white", alpha=0.8))
-axes[4].text(2, 62, f"A: {ANSWERS[targets['vqa answer'].item()]}", fontsize=9,
-             bbox=dict(facecolor="white", alpha=0.8))
+axes[4].text(2, 62, f"A: {ANSWERS[targets['vqa answer'].item()]}", fontsize=9, bbox=dict(facecolor="white", alpha=0.8))
 fig.tight_layout()
 plt.show()

@@ -72,8 +72,10 @@ trained = {}
 for name, make in MODELS.items():
     torch.manual_seed(0)
     trained[name] = train(make().to(device))
-    print(f"{name:<10} train accuracy {accuracy(trained[name], x_train, y_train):.3f}"
-          f"   test accuracy {accuracy(trained[name], x_test, y_test):.3f}")
+    print(
+        f"{name:<10} train accuracy {accuracy(trained[name], x_train, y_train):.3f}"
+        f"   test accuracy {accuracy(trained[name], x_test, y_test):.3f}"
+    )
 
 # %% [markdown]
 # The linear model is stuck near chance: no straight line separates a disc from
