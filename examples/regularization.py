@@ -21,6 +21,7 @@ from torch import nn
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 device = "cuda" if torch.cuda.is_available() else "cpu"
+torch.set_num_threads(1)  # the tensors here are tiny: extra CPU threads only add overhead
 
 
 def sample(n, noise=0.25):

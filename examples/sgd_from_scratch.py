@@ -25,6 +25,7 @@ import torch.nn.functional as F
 torch.manual_seed(0)
 rng = np.random.default_rng(0)
 device = "cuda" if torch.cuda.is_available() else "cpu"
+torch.set_num_threads(1)  # the tensors here are tiny: extra CPU threads only add overhead
 
 # %% [markdown]
 # ## The problem: linear regression
