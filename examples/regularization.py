@@ -114,33 +114,31 @@ print(f"noise floor: the test MSE of the true function is {F.mse_loss(torch.sin(
 #
 # ## Training and test loss over time
 #
-# Left: the unregularized run. The test loss reaches its lowest point early and
-# then climbs while the training loss keeps falling; early stopping keeps the
-# parameters from around that point. Right: with weight decay the two curves stay
-# close. Below: the fitted functions.
+# Left: the loss curves of the unregularized run (solid) and of the run with
+# weight decay (dashed). Without regularization the test loss reaches its lowest
+# point early and then climbs while the training loss keeps falling; early
+# stopping keeps the parameters from around that point. With weight decay the
+# two curves stay closer together. Right: the functions the runs learned.
 
 # %%
-fig = plt.figure(figsize=(9, 6.4))
-for column, name in enumerate(["none", "weight decay"]):
-    ax = fig.add_subplot(2, 2, column + 1)
-    steps, train_curve, test_curve = zip(*results[name][1])
-    ax.plot(steps, train_curve, label="train")
-    ax.plot(steps, test_curve, label="test")
-    ax.set_yscale("log")
-    ax.set_title(f"regularizer: {name}")
-    ax.set_xlabel("step")
-    ax.set_ylabel("MSE")
-    ax.legend(fontsize=8)
+fig, (curves, fits) = plt.subplots(1, 2, figsize=(8, 3.2))
+for name, style in [("none", "-"), ("weight decay", "--")]:
+    steps, train_curve, test_curve = zip(*results[name][1], strict=True)
+    curves.plot(steps, train_curve, style, color="tab:blue", label=f"train, {name}")
+    curves.plot(steps, test_curve, style, color="tab:orange", label=f"test, {name}")
+curves.set_yscale("log")
+curves.set_xlabel("step")
+curves.set_ylabel("MSE")
+curves.legend(fontsize=7)
 
-ax = fig.add_subplot(2, 1, 2)
 grid = torch.linspace(-1.5, 1.5, 300, device=device)[:, None]
-ax.plot(grid.cpu(), torch.sin(2.5 * grid).cpu(), color="0.6", linewidth=3, label="true function")
+fits.plot(grid.cpu(), torch.sin(2.5 * grid).cpu(), color="0.6", linewidth=3, label="true function")
 for name, (model, _) in results.items():
     model.eval()
     with torch.no_grad():
-        ax.plot(grid.cpu(), model(grid).cpu(), linewidth=1.3, label=name)
-ax.scatter(x_train.cpu(), y_train.cpu(), color="black", s=18, zorder=3, label="training points")
-ax.set_ylim(-2, 2)
-ax.legend(fontsize=7, ncol=4, loc="lower right")
+        fits.plot(grid.cpu(), model(grid).cpu(), linewidth=1.2, label=name)
+fits.scatter(x_train.cpu(), y_train.cpu(), color="black", s=14, zorder=3, label="training points")
+fits.set_ylim(-2, 2)
+fits.legend(fontsize=6, ncol=2, loc="lower right")
 fig.tight_layout()
 plt.show()
