@@ -68,10 +68,9 @@ head_x, head_y = KEYPOINTS["head"]
 mask[np.hypot(cols - head_x, rows - head_y) <= 5] = CLASSES.index("person")
 mask[np.hypot(cols - BALL_CENTRE[0], rows - BALL_CENTRE[1]) <= BALL_RADIUS] = CLASSES.index("ball")
 
-# The input: an RGB image, colours per class plus a little noise, channels first.
+# The input: an RGB image with one flat colour per class, channels first.
 palette = np.array([[0.92, 0.92, 0.88], [0.20, 0.35, 0.75], [0.90, 0.45, 0.10]])
-image = palette[mask].transpose(2, 0, 1) + rng.normal(scale=0.03, size=(3, HEIGHT, WIDTH))
-image = torch.tensor(image.clip(0, 1), dtype=torch.float32, device=device)
+image = torch.tensor(palette[mask].transpose(2, 0, 1), dtype=torch.float32, device=device)
 print("input image:", tuple(image.shape), "(channels, height, width)")
 
 # %% [markdown]
@@ -127,7 +126,7 @@ for class_id, count in zip(ids.tolist(), counts.tolist()):
 
 # %%
 picture = image.cpu().permute(1, 2, 0).numpy()  # matplotlib wants (H, W, C)
-fig, grid = plt.subplots(2, 3, figsize=(9, 6.4))
+fig, grid = plt.subplots(2, 3, figsize=(8, 5.6))
 grid[1, 2].axis("off")  # five panels in a 2 x 3 grid
 axes = grid.ravel()[:5]
 for ax in axes:
