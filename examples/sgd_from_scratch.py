@@ -7,8 +7,14 @@
 # PyTorch's SGD does, for every parameter $\theta$ and step $t$:
 #
 # $$
-# g_t = \nabla_\theta L_{\text{batch}}(\theta_{t-1}) + \lambda\,\theta_{t-1},\qquad
-# b_t = \mu\, b_{t-1} + g_t \;(b_1 = g_1),\qquad
+# g_t = \nabla_\theta L_{\text{batch}}(\theta_{t-1}) + \lambda\,\theta_{t-1},
+# $$
+#
+# $$
+# b_t = \mu\, b_{t-1} + g_t \quad (b_1 = g_1),
+# $$
+#
+# $$
 # \theta_t = \theta_{t-1} - \eta\, b_t .
 # $$
 #
@@ -35,7 +41,10 @@ torch.set_num_threads(1)  # the tensors here are tiny: extra CPU threads only ad
 # batch, $L = \frac{1}{B}\sum_i (\hat{y}_i - y_i)^2$, whose gradient is
 #
 # $$
-# \nabla_w L = \frac{2}{B} X^\top (\hat{y} - y), \qquad
+# \nabla_w L = \frac{2}{B} X^\top (\hat{y} - y),
+# $$
+#
+# $$
 # \nabla_b L = \frac{2}{B} \sum_i (\hat{y}_i - y_i).
 # $$
 
@@ -111,8 +120,8 @@ for name, setting in SETTINGS.items():
     difference = np.abs(ours - theirs).max()
     assert difference < 1e-10, f"{name}: our SGD differs from torch.optim.SGD by {difference}"
     w_final = ", ".join(f"{v:.3f}" for v in ours[-1])
-    print(f"{name:<24} final (w, b) = ({w_final})   max |difference| = {difference:.1e}")
-print(f"true (w, b)              = ({', '.join(f'{v:.3f}' for v in np.append(true_w, true_b))})")
+    print(f"{name}\n  final (w, b) = ({w_final})\n  max |difference| = {difference:.1e}")
+print(f"true\n  (w, b) = ({', '.join(f'{v:.3f}' for v in np.append(true_w, true_b))})")
 
 # %% [markdown]
 # Weight decay pulls the weights slightly towards zero, so that run ends a little
