@@ -32,7 +32,11 @@ def config_for(edit_uri: str) -> dict:
 
 @pytest.mark.parametrize(
     ("page", "source"),
-    [("", "docs/index.md"), ("loss", "docs/loss.md"), ("examples/outliers", "examples/outliers.py")],
+    [
+        ("", "docs/index.md"),
+        ("components/loss", "docs/components/loss.md"),
+        ("examples/outliers", "examples/outliers.py"),
+    ],
 )
 def test_edit_link_opens_the_source_file(built_site, page, source):
     edit = page_soup(built_site, page).select_one("a.md-content__button[rel=edit]")
@@ -60,7 +64,7 @@ def test_repository_link_fetches_nothing(built_site):
 def test_edit_url_is_relative_to_the_repository_root():
     config = config_for("edit/main/docs/")
     assert edit_url(config, ROOT / "examples" / "outliers.py") == f"{REPO}/edit/main/examples/outliers.py"
-    assert edit_url(config, ROOT / "docs" / "loss.md") == f"{REPO}/edit/main/docs/loss.md"
+    assert edit_url(config, ROOT / "docs" / "components" / "loss.md") == f"{REPO}/edit/main/docs/components/loss.md"
 
 
 def test_edit_uri_without_the_docs_folder_is_a_clear_error():

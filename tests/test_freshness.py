@@ -61,7 +61,7 @@ def test_shallow_clone_does_not_invent_a_date(repository, tmp_path):
 
 
 def test_built_pages_show_the_date_git_gives(built_site):
-    for source, page in [("docs/loss.md", "loss"), ("examples/outliers.py", "examples/outliers")]:
+    for source, page in [("docs/components/loss.md", "components/loss"), ("examples/outliers.py", "examples/outliers")]:
         expected = last_changed(ROOT, ROOT / source)
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         shown = BeautifulSoup(html, "html.parser").select_one(".md-source-file__fact")

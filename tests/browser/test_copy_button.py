@@ -8,13 +8,13 @@ import sys
 from tests.browser.site_pages import DOCS
 from tests.markdown_fences import normalise, python_fences
 
-PAGE = DOCS / "loss.md"
+PAGE = DOCS / "components" / "data.md"  # no content tabs: every block is visible
 
 
 def test_copy_button_copies_exactly_the_code_and_it_runs(new_page, site_url):
     fences = python_fences(PAGE)
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
-    page.goto(site_url + "loss/", wait_until="networkidle")
+    page.goto(site_url + "components/data/", wait_until="networkidle")
     blocks = page.locator("div.language-python")
     assert blocks.count() == len(fences), (
         f"{PAGE.name} has {len(fences)} Python fences but the page shows {blocks.count()}"

@@ -23,6 +23,6 @@ def test_palette_toggle_switches_and_the_choice_survives_navigation(new_page, si
     assert body.evaluate(BACKGROUND_LIGHTNESS) < 80, "the dark scheme should have a dark background"
 
     with page.expect_navigation():
-        page.locator("nav.md-tabs a[href='loss/']").click()
-    assert page.url == site_url + "loss/"
+        page.locator("nav.md-tabs a[href='components/']").click()
+    assert page.url == site_url + "components/"
     assert page.locator("body").evaluate(SCHEME) == "slate", "dark mode was lost on the next page"

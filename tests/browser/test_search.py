@@ -7,7 +7,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from tests.browser.site_pages import DOCS, EXAMPLES
 
 # A word that is on the Loss page.
-LOSS_WORD, LOSS_PAGE = "Huber", "loss/"
+LOSS_WORD, LOSS_PAGE = "Huber", "components/loss/"
 # A word that appears in one example and on no Markdown page, so only the example can match.
 EXAMPLE_WORD, EXAMPLE_SCRIPT = "dragged", EXAMPLES / "outliers.py"
 
@@ -28,7 +28,7 @@ def search(page, site_url, word):
 
 
 def test_search_finds_the_loss_page(new_page, site_url):
-    assert LOSS_WORD in (DOCS / "loss.md").read_text(encoding="utf-8")
+    assert LOSS_WORD in (DOCS / "components" / "loss.md").read_text(encoding="utf-8")
     hrefs, meta = search(new_page(), site_url, LOSS_WORD)
     assert any(href.startswith(site_url + LOSS_PAGE) for href in hrefs), (
         f"searching {LOSS_WORD!r} did not find /{LOSS_PAGE}; results: {hrefs or meta!r}"
