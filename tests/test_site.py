@@ -52,7 +52,9 @@ def test_example_downloads_are_valid(built_site, script, tmp_path):
 
 
 def test_outlier_example_shows_its_plot(built_site):
-    page = (built_site / "examples" / "outliers" / "index.html").read_text(encoding="utf-8")
-    soup = BeautifulSoup(page, "html.parser")
-    plots = [img for img in soup.select(".jp-OutputArea-output img") if img["src"].startswith("data:image/png")]
+    folder = built_site / "examples" / "outliers"
+    soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    plots = [img["src"] for img in soup.select(".jp-OutputArea-output img")]
     assert plots, "the outlier example's figure is missing from its page"
+    for src in plots:
+        assert (folder / src).read_bytes().startswith(b"\x89PNG"), f"{src} is not a PNG file next to the page"
