@@ -86,9 +86,10 @@ def test_backslash_paren_math_in_example_prose_is_rejected(tmp_path):
     assert "examples/math.py:4" in output and "$...$" in output, output
 
 
-def run_snippet_tests(tmp_path: Path, page: str) -> str:
+def pytest_on_page(tmp_path: Path, page: str, *options: str) -> subprocess.CompletedProcess:
+    """Run the snippet tests (our plugin, as configured in pyproject.toml) on one page."""
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
-    result = subprocess.run(
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -97,6 +98,7 @@ def run_snippet_tests(tmp_path: Path, page: str) -> str:
             "tests.markdown_snippets",
             "--markdown-docs",
             "--markdown-docs-syntax=superfences",
+            *options,
             "-c",
             os.devnull,
             "--rootdir",
@@ -107,6 +109,10 @@ def run_snippet_tests(tmp_path: Path, page: str) -> str:
         capture_output=True,
         text=True,
     )
+
+
+def run_snippet_tests(tmp_path: Path, page: str) -> str:
+    result = pytest_on_page(tmp_path, page)
     assert result.returncode != 0, "the snippet tests should have failed"
     return result.stdout
 
@@ -199,27 +205,7 @@ def test_update_outputs_rewrites_the_comments_under_each_print(tmp_path):
         ```
         """
     )
-    (tmp_path / "page.md").write_text(page, encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-p",
-            "tests.markdown_snippets",
-            "--markdown-docs",
-            "--markdown-docs-syntax=superfences",
-            "--update-outputs",
-            "-c",
-            os.devnull,
-            "--rootdir",
-            str(tmp_path),
-            str(tmp_path / "page.md"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    result = pytest_on_page(tmp_path, page, "--update-outputs")
     assert result.returncode == 0, result.stdout
     rewritten = (tmp_path / "page.md").read_text(encoding="utf-8")
     assert rewritten == page.replace("    #> stale\n", "    #> 0\n    #> 1\n").replace(
