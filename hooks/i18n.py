@@ -76,3 +76,21 @@ def _restore_examples(files, config):
 
 
 on_files = CombinedEvent(_hide_examples, _restore_examples)
+
+
+# After mkdocs-static-i18n's own on_page_context (50). It leaves the home pages'
+# switch on the absolute links "/" and "/ko/", which break when the site is served
+# from a sub-path; point every page's switch at its counterpart, relative to the site.
+@event_priority(0)
+def on_page_context(context, page, config, nav):
+    alternates = getattr(page.file, "alternates", None)
+    # The plugin sets `config.extra.alternate` as an attribute, which is what the
+    # template reads (Jinja tries attributes before items); read it the same way.
+    switch = getattr(config.extra, "alternate", None)
+    if not alternates or not switch:
+        return context
+    for alternate in switch:
+        counterpart = alternates.get(alternate["lang"])
+        if counterpart is not None:
+            alternate["link"] = counterpart.url or "./"
+    return context

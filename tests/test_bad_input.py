@@ -14,20 +14,28 @@ import textwrap
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.markdown_fences import python_fences
-from tests.site_build import ROOT, mkdocs_build
+from tests.site_build import ROOT, mkdocs_build, read_mkdocs_yml, write_mkdocs_yml
 from tests.untested_code import problems
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
 
 
-def make_project(tmp_path: Path, pages: dict[str, str], examples: dict[str, str]) -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+def make_project(
+    tmp_path: Path, pages: dict[str, str], examples: dict[str, str], languages: tuple[str, ...] | None = ("en",)
+) -> Path:
+    config = read_mkdocs_yml(ROOT)
     config.pop("nav", None)  # let MkDocs list whatever pages this project has
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    if languages is not None:  # most cases test one thing in English only
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                for language in plugin["i18n"]["languages"]:
+                    language["build"] = language["locale"] in languages
+    (tmp_path / "mkdocs.yml").write_text(
+        write_mkdocs_yml(config), encoding="utf-8"
+    )
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`
