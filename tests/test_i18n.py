@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
@@ -157,9 +158,26 @@ def test_korean_example_pages_share_code_and_output_with_english(built_site):
         assert HANGUL.search(korean.select_one(".jp-RenderedMarkdown").get_text())
 
 
-def test_search_index_splits_korean_words(built_site):
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = index["config"]["separator"]
-    assert re.split(separator, "손실을 줄입니다")[:2] == ["손", "실"], separator
-    korean = [doc for doc in index["docs"] if doc["location"].startswith("ko/")]
-    assert any("손실" in doc["text"] for doc in korean), "no Korean page text in the search index"
+# Korean words as they occur mid-sentence, with a particle or ending attached
+# (손실을, 최대화하는, 직선을, 하강법(...)), and the section each must find first.
+KOREAN_SEARCHES = {
+    "손실": "ko/loss/",
+    "최대화": "ko/loss/#확률적-관점-최대-가능도",
+    "직선": "ko/examples/outliers/",
+    "하강법": "ko/examples/outliers/",
+    "likelihood": "loss/#probabilistic-maximum-likelihood",
+}
+
+
+def test_search_finds_korean_words_mid_sentence(built_site):
+    """Runs Material's own search worker (node) on the built index, as the browser would."""
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run the site's search worker in this test: apt-get install nodejs"
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "search_worker.js"), str(built_site), *KOREAN_SEARCHES],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    for query, location in KOREAN_SEARCHES.items():
+        assert found[query][:1] == [location], f"searching {query!r} found {found[query]}, not {location} first"
