@@ -16,12 +16,15 @@ language. The Korean prose comes from `hooks/example_prose.py`.
 
 from __future__ import annotations
 
+import os
 from types import SimpleNamespace
 
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs_jupyter.plugin import NotebookFile
 
 EXAMPLES_DIR = "examples/"
+# The example files taken out of the current build's file list, to put back later.
+_hidden_examples: list = []
 
 
 def _i18n(config):
@@ -43,8 +46,8 @@ def _hide_examples(files, config):
     plugin = _i18n(config)
     if plugin is None:
         return files
-    plugin.hidden_examples = [file for file in files if _is_example(file)]
-    for file in plugin.hidden_examples:
+    _hidden_examples[:] = [file for file in files if _is_example(file)]
+    for file in _hidden_examples:
         files.remove(file)
     return files
 
@@ -56,19 +59,19 @@ def _restore_examples(files, config):
     if plugin is None:
         return files
     language, default = plugin.current_language, plugin.default_language
-    for file in plugin.hidden_examples:
+    for file in _hidden_examples:
         page = NotebookFile(file, config["use_directory_urls"], config["site_dir"])
+        default_url = page.url
         if language != default:
             page.dest_path = f"{language}/{page.dest_path}"
-            page.abs_dest_path = f"{config['site_dir']}/{page.dest_path}"
-            page.url = _language_url(page.url, language, default)
+            page.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], page.dest_path))
+            page.url = _language_url(default_url, language, default)
         # What mkdocs-static-i18n's files carry: the page in every built language.
         page.locale = page.locale_alternate_of = language
         page.localization = None if language == default else language
         page.norm_src_uri = file.src_uri
-        english_url = NotebookFile(file, config["use_directory_urls"], config["site_dir"]).url
         page.alternates = {
-            other: page if other == language else SimpleNamespace(url=_language_url(english_url, other, default))
+            other: page if other == language else SimpleNamespace(url=_language_url(default_url, other, default))
             for other in plugin.build_languages
         }
         files.append(page)

@@ -239,3 +239,18 @@ def test_snippet_in_a_tab_that_raises_is_run_and_named(tmp_path):
     page = '# Page\n\n=== "PyTorch"\n\n    ```python\n    1 / 0\n    ```\n'
     output = run_snippet_tests(tmp_path, page)
     assert "page.md:6" in output and "ZeroDivisionError" in output, output
+
+
+def test_example_without_korean_prose_names_the_file_to_write(tmp_path):
+    pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
+    project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
+    output = build_output(project)
+    assert "examples/fine.py has no ko prose: create fine.ko.md" in output, output
+
+
+def test_korean_prose_with_a_wrong_cell_number_names_the_line(tmp_path):
+    pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
+    project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
+    (project / "examples" / "fine.ko.md").write_text("<!-- markdown cell 2 -->\n# 좋음\n", encoding="utf-8")
+    output = build_output(project)
+    assert "fine.ko.md:1: expected '<!-- markdown cell 1 -->'" in output, output
