@@ -24,7 +24,7 @@ ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 # sets theme.language per build).
 DOWNLOAD_SENTENCE = {
     "en": "Download this example: {script} (script) · {notebook} (notebook). Run it with {run}.",
-    "ko": "이 예제 내려받기: {script}(스크립트) · {notebook}(노트북). 실행은 {run}.",
+    "ko": "이 예제 내려받기: {script}(스크립트) · {notebook}(노트북). 실행 방법: {run}",
 }
 
 
