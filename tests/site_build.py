@@ -36,9 +36,7 @@ _PYTHON_TAG = "tag:yaml.org,2002:python/"
 _PythonTagLoader.add_multi_constructor(
     _PYTHON_TAG, lambda loader, suffix, node: (suffix, loader.construct_mapping(node, deep=True))
 )
-_PythonTagDumper.add_representer(
-    tuple, lambda dumper, pair: dumper.represent_mapping(_PYTHON_TAG + pair[0], pair[1])
-)
+_PythonTagDumper.add_representer(tuple, lambda dumper, pair: dumper.represent_mapping(_PYTHON_TAG + pair[0], pair[1]))
 
 
 def read_mkdocs_yml(project: Path = ROOT) -> dict:
@@ -71,10 +69,7 @@ def page_language(source: Path) -> str:
 
 def page_sources(docs_dir: Path = ROOT / "docs") -> list[Path]:
     """Every Markdown page of the site, in every language (not the snippet files)."""
-    return sorted(
-        source for source in docs_dir.rglob("*.md")
-        if source.relative_to(docs_dir).parts[0] != SNIPPETS_DIR
-    )
+    return sorted(source for source in docs_dir.rglob("*.md") if source.relative_to(docs_dir).parts[0] != SNIPPETS_DIR)
 
 
 def markdown_pages(site_dir: Path, docs_dir: Path = ROOT / "docs"):

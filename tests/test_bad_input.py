@@ -33,9 +33,7 @@ def make_project(
             if isinstance(plugin, dict) and "i18n" in plugin:
                 for language in plugin["i18n"]["languages"]:
                     language["build"] = language["locale"] in languages
-    (tmp_path / "mkdocs.yml").write_text(
-        write_mkdocs_yml(config), encoding="utf-8"
-    )
+    (tmp_path / "mkdocs.yml").write_text(write_mkdocs_yml(config), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, site_languages
+from tests.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language, site_languages
 from tests.translations import code_differences, example_prose_problems, missing_translations, snippet_problems
 
 LANGUAGES = site_languages()
@@ -102,8 +102,7 @@ def _soup(path):
 
 def _built_pages(site):
     """(language, built HTML) for every Markdown page and every example page."""
-    pages = [(source.suffixes[-2].lstrip(".") if len(source.suffixes) > 1 else DEFAULT_LANGUAGE, html)
-             for source, html in markdown_pages(site)]
+    pages = [(page_language(source), html) for source, html in markdown_pages(site)]
     for script in sorted((ROOT / "examples").glob("*.py")):
         for language in LANGUAGES:
             prefix = site if language == DEFAULT_LANGUAGE else site / language
@@ -119,7 +118,7 @@ def _counterpart(site, html, language):
 
 
 def test_language_switch_keeps_the_reader_on_the_same_page(built_site):
-    for language, html in _built_pages(built_site):
+    for _, html in _built_pages(built_site):
         switch = {link["hreflang"]: link["href"] for link in _soup(html).select("a[hreflang]")}
         assert set(switch) == set(LANGUAGES), f"{html}: language switch offers {sorted(switch)}"
         for other, href in switch.items():
@@ -175,7 +174,9 @@ def test_search_finds_korean_words_mid_sentence(built_site):
     assert node, "Node.js is needed to run the site's search worker in this test: apt-get install nodejs"
     result = subprocess.run(
         [node, str(ROOT / "tests" / "search_worker.js"), str(built_site), *KOREAN_SEARCHES],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from hooks.example_prose import markdown_cell_count, overlay_path, translated_cells
 from mkdocs.exceptions import PluginError
+
+from hooks.example_prose import markdown_cell_count, overlay_path, translated_cells
 from tests.markdown_fences import NOTEST_REASON, normalise, own_python_fences, python_fences
 from tests.site_build import DEFAULT_LANGUAGE, page_language, page_sources
 
@@ -60,7 +61,7 @@ def code_differences(docs_dir: Path, root: Path) -> list[str]:
         reference_language = DEFAULT_LANGUAGE if DEFAULT_LANGUAGE in versions else sorted(versions)[0]
         reference = versions[reference_language]
         expected = [normalise(fence.code) for fence in python_fences(reference)]
-        for language, source in sorted(versions.items()):
+        for _, source in sorted(versions.items()):
             shown = [normalise(fence.code) for fence in python_fences(source)]
             if shown != expected:
                 found.append(
