@@ -14,7 +14,9 @@ The script is executed once (mkdocs-jupyter renders it; the other language's
 build hits mkdocs-jupyter's cache), then this hook swaps the rendered English
 cells for the translated ones, in order, rendered by the same Markdown
 renderer nbconvert uses for notebook cells. Code, outputs and plots are never
-copied. A missing overlay, or one whose cells do not match the script's, stops
+copied. The swap happens inside the page's render, so every later step
+(hooks/notebook_pages.py, hooks/katex.py, hooks/headings.py: ids and TOC)
+sees the Korean prose. A missing overlay, or one whose cells do not match the script's, stops
 the build naming the file and what to fix.
 """
 
@@ -24,18 +26,13 @@ import re
 from pathlib import Path
 
 import jupytext
-import markdown
 from bs4 import BeautifulSoup
-from markdown.extensions.toc import TocExtension
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.toc import get_toc
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
-from pymdownx.slugs import slugify
 
 CELL_MARKER = re.compile(r"^<!--\s*markdown cell (?P<number>\d+)\s*-->\s*$")
-# The same anchors as the Markdown pages (mkdocs.yml: toc slugify, case lower): Hangul kept.
-heading_id = slugify(case="lower")
+TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.M)
 
 
 def overlay_path(script: Path, language: str) -> Path:
@@ -80,6 +77,7 @@ def _current_language(config) -> tuple[str, str]:
 
 
 def _is_example(page) -> bool:
+    # Like hooks/examples.py's is_example_page; not imported, so tests can import this module.
     return page.file.src_uri.startswith("examples/") and page.file.src_uri.endswith(".py")
 
 
@@ -89,16 +87,7 @@ def swap_prose(html: str, cells: list[str]) -> str:
     rendered = soup.select("div.jp-RenderedMarkdown")
     for container, text in zip(rendered, cells, strict=True):
         container.clear()
-        translated = BeautifulSoup(markdown2html_mistune(text), "html.parser")
-        for heading in translated.find_all(re.compile(r"^h[1-6]$")):
-            for link in heading.select("a.anchor-link"):
-                link.extract()
-            anchor = heading_id(heading.get_text(), "-")
-            heading["id"] = anchor
-            link = translated.new_tag("a", attrs={"class": "anchor-link", "href": f"#{anchor}"})
-            link.string = "¶"
-            heading.append(link)
-        container.append(translated)
+        container.append(BeautifulSoup(markdown2html_mistune(text), "html.parser"))
     return str(soup)
 
 
@@ -121,12 +110,9 @@ def on_pre_page(page, config, files):
     def render_translated(config, files):
         render_in_english(config, files)
         page.content = swap_prose(page.content, cells)
-        toc = markdown.Markdown(extensions=[TocExtension(slugify=heading_id)])
-        toc.convert("\n\n".join(cells))
-        page.toc = get_toc(toc.toc_tokens)
-        titles = [token["name"] for token in toc.toc_tokens if token["level"] == 1]
-        if titles:
-            page.title = titles[0]
+        title = TITLE.search(cells[0]) if cells else None
+        if title:  # the page title (tab, nav) from the first cell's `# heading`, as in English
+            page.title = title.group("title")
 
     page.render = render_translated
     return page

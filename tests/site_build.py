@@ -24,27 +24,8 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-class _PythonTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's `!!python/...` tags (the Unicode slugify) as (tag, value) pairs."""
-
-
-class _PythonTagDumper(yaml.SafeDumper):
-    """Writes those (tag, value) pairs back as the same tags."""
-
-
-_PYTHON_TAG = "tag:yaml.org,2002:python/"
-_PythonTagLoader.add_multi_constructor(
-    _PYTHON_TAG, lambda loader, suffix, node: (suffix, loader.construct_mapping(node, deep=True))
-)
-_PythonTagDumper.add_representer(tuple, lambda dumper, pair: dumper.represent_mapping(_PYTHON_TAG + pair[0], pair[1]))
-
-
 def read_mkdocs_yml(project: Path = ROOT) -> dict:
-    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PythonTagLoader)
-
-
-def write_mkdocs_yml(config: dict) -> str:
-    return yaml.dump(config, Dumper=_PythonTagDumper, allow_unicode=True)
+    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
 def site_languages(project: Path = ROOT) -> list[str]:

@@ -14,9 +14,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.markdown_fences import python_fences
-from tests.site_build import ROOT, mkdocs_build, read_mkdocs_yml, write_mkdocs_yml
+from tests.site_build import ROOT, mkdocs_build, read_mkdocs_yml
 from tests.untested_code import problems
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
@@ -33,7 +34,7 @@ def make_project(
             if isinstance(plugin, dict) and "i18n" in plugin:
                 for language in plugin["i18n"]["languages"]:
                     language["build"] = language["locale"] in languages
-    (tmp_path / "mkdocs.yml").write_text(write_mkdocs_yml(config), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`
