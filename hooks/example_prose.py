@@ -100,6 +100,8 @@ def on_pre_page(page, config, files):
     script = Path(page.file.abs_src_path)
     overlay = overlay_path(script, language)
     if not overlay.is_file():
+        if _i18n(config).config.fallback_to_default:  # a translation in progress: English prose
+            return page
         raise PluginError(
             f"{page.file.src_uri} has no {language} prose: create {overlay.name} next to it "
             "with one '<!-- markdown cell N -->' block per markdown cell (see hooks/example_prose.py)."
