@@ -7,8 +7,9 @@ import subprocess
 import sys
 
 import nbformat
+import pytest
 
-from tests.browser.site_pages import EXAMPLES
+from tests.browser.site_pages import EXAMPLES, LANGUAGE_ROOTS
 
 SCRIPT = EXAMPLES / "outliers.py"
 
@@ -21,9 +22,10 @@ def download(page, link_selector, folder):
     return target
 
 
-def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, site_url, tmp_path):
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS, ids=lambda root: "/" + root)
+def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, site_url, tmp_path, root):
     page = new_page(accept_downloads=True)
-    page.goto(f"{site_url}examples/{SCRIPT.stem}/", wait_until="networkidle")
+    page.goto(f"{site_url}{root}examples/{SCRIPT.stem}/", wait_until="networkidle")
 
     notebook_file = download(page, f"a[download][href='{SCRIPT.stem}.ipynb']", tmp_path)
     assert notebook_file.name == f"{SCRIPT.stem}.ipynb"
