@@ -36,7 +36,9 @@ def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, s
     assert any(cell.cell_type == "code" for cell in notebook.cells), "the notebook has no code cells"
     if root:  # a translated page's notebook carries the translated prose, the same code
         prose = next(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
-        assert HANGUL.search(prose), f"/{root}examples/{SCRIPT.stem}/: the notebook's prose is not Korean: {prose[:80]!r}"
+        assert HANGUL.search(prose), (
+            f"/{root}examples/{SCRIPT.stem}/: the notebook's prose is not Korean: {prose[:80]!r}"
+        )
 
     script_file = download(page, f"a[download][href='{SCRIPT.name}']", tmp_path)
     assert script_file.read_bytes() == SCRIPT.read_bytes(), (

@@ -27,7 +27,9 @@ def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url, 
             reached.append(href)
             if len(reached) == len(entries):
                 break
-    assert reached == entries, f"/{root}history/: Tab reached the timeline entries {reached}, expected {entries} in order"
+    assert reached == entries, (
+        f"/{root}history/: Tab reached the timeline entries {reached}, expected {entries} in order"
+    )
 
     # Visible focus on the last entry reached, compared with the same spot unfocused.
     page.wait_for_timeout(400)
@@ -40,7 +42,9 @@ def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url, 
     focused = page.screenshot(clip=clip)
     page.keyboard.press("Tab")
     page.wait_for_timeout(400)
-    assert page.screenshot(clip=clip) != focused, f"/{root}history/: a focused timeline entry looks the same as unfocused"
+    assert page.screenshot(clip=clip) != focused, (
+        f"/{root}history/: a focused timeline entry looks the same as unfocused"
+    )
 
     page.keyboard.press("Shift+Tab")
     with page.expect_navigation():
