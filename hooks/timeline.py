@@ -99,7 +99,7 @@ WORDS = {
         script=re.compile(r"[\uac00-\ud7a3]"),
         script_name="Hangul",
         component_names={"data": "데이터", "model": "모델", "loss": "손실", "optimization": "최적화"},
-        components_label="바꾼 핵심 요소",
+        components_label="바꾼 구성 요소",
         milestone="이정표",
         year="연도",
         paper="논문",
@@ -469,7 +469,6 @@ def _translation(
     fields = _fields(node, problems, entry)
     what = f"its '{language}' translation"
     _check_unknown_and_missing(fields, TRANSLATION_FIELDS, TRANSLATION_REQUIRED, node, problems, entry, what, key_line)
-    before = len(problems.messages)
 
     def translated_text(field: str, value_node) -> str | None:
         text = _text(loader, value_node, problems, entry, field)
@@ -499,7 +498,7 @@ def _translation(
             translated_text,
             _key_line(node, "components"),
         )
-    if len(problems.messages) > before or summary is None or not components:
+    if summary is None or not components:  # (any other problem drops the whole milestone)
         return None
     return Translation(name=name, summary=summary, components=components)
 

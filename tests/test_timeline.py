@@ -477,7 +477,7 @@ def test_korean_timeline_table_and_references(tmp_path):
     assert entries[0].select_one(".timeline__paper").get_text() == (
         "Adam: A Method for Stochastic Optimization · Kingma & Ba, ICLR 2015"
     )
-    assert entries[1].select_one("ul.timeline__components")["aria-label"] == "바꾼 핵심 요소"
+    assert entries[1].select_one("ul.timeline__components")["aria-label"] == "바꾼 구성 요소"
     assert [li.get_text() for li in entries[1].select(".timeline__component")] == ["모델"]
     table = soup.select_one(".components-table table")
     assert [th.get_text() for th in table.select("thead th")] == ["이정표", "연도", "데이터", "모델", "손실", "최적화"]
