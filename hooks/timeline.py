@@ -767,7 +767,18 @@ def on_page_markdown(markdown, page, config, files):
     # Links to other pages of the same language: in a translated build the site's
     # Files return the translation for the English path.
     def url_of(target: str) -> str:
-        return files.get_file_from_path(target).url_relative_to(page.file)
+        file = files.get_file_from_path(target)
+        if file is None:
+            stem, suffix = posixpath.splitext(target)
+            translation = "" if language == DEFAULT_LANGUAGE else f" (its translation is {stem}.{language}{suffix})"
+            raise _page_problem(
+                page,
+                markdown,
+                0,
+                f"the generated content links to {target}, which the {words.language_name} "
+                f"build has no page for{translation}; docs/{DATA_FILE} names it.",
+            )
+        return file.url_relative_to(page.file)
 
     def link_to_page(milestone: Milestone) -> str:
         return _relative_md_link(src, milestone.page)
