@@ -15,8 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from hooks import timeline
-from hooks.timeline import COMPONENTS, WORDS, TimelineError, load_timeline
-from tests.site_build import ROOT
+from hooks.timeline import COMPONENTS, WORDS, TimelineError, components_table_header, load_timeline
+from tests.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
 from tests.test_bad_input import GOOD_EXAMPLE, GOOD_PAGE, build_output, make_project
 
 DATA = ROOT / "docs" / "timeline.yml"
@@ -370,9 +370,12 @@ class TranslatedFiles(Files):
 PAGES = ("index.md", "adam.md", "resnet.md", "references.md")
 
 
-def run_page(tmp_path: Path, src_uri: str, markdown: str, data: str = GOOD_TIMELINE, language: str = "en") -> str:
+def run_page(
+    tmp_path: Path, src_uri: str, markdown: str, data: str = GOOD_TIMELINE, language: str = "en", untranslated=()
+) -> str:
     """Run the hook's page step on one page of a throwaway project, as MkDocs would, in the build
-    of `language`; for Korean, as mkdocs-static-i18n's build: docs/x.ko.md is served at ko/x/."""
+    of `language`; for Korean, as mkdocs-static-i18n's build: docs/x.ko.md is served at ko/x/.
+    `untranslated`: pages that build lacks (the plugin drops a page with no translation)."""
     write_project(tmp_path, data)
     (tmp_path / "docs" / "references.md").write_text("# References\n", encoding="utf-8")
     config = {
@@ -390,7 +393,7 @@ def run_page(tmp_path: Path, src_uri: str, markdown: str, data: str = GOOD_TIMEL
         files = Files(pages + [file(f"examples/{n}.py", tmp_path) for n in ("adam", "resnet")])
     else:
         pages = []
-        for english in PAGES:
+        for english in (p for p in PAGES if p not in untranslated):
             stem = english.removesuffix(".md")
             page = file(f"{stem}.{language}.md", tmp_path / "docs", f"{language}/{stem}/index.html")
             if stem == "index":
@@ -539,6 +542,15 @@ def test_korean_page_problems_name_the_korean_file(tmp_path):
     assert str(caught.value).startswith("docs/index.ko.md:3: [cite:nobody2020] names no paper"), caught.value
 
 
+def test_a_milestone_page_missing_from_the_korean_build_is_named(tmp_path):
+    with pytest.raises(PluginError) as caught:
+        run_page(tmp_path, "index.md", "# 연표\n\n<!-- timeline -->\n", language="ko", untranslated=("adam.md",))
+    assert str(caught.value).startswith(
+        "docs/index.ko.md:1: the generated content links to adam.md, which the Korean build has no page for "
+        "(its translation is adam.ko.md)"
+    ), caught.value
+
+
 def test_a_language_without_words_is_reported(tmp_path):
     with pytest.raises(PluginError) as caught:
         run_page(tmp_path, "index.md", "# Home\n", language="ja")
@@ -585,8 +597,18 @@ def built_target(site: Path, page_dir: str, href: str) -> Path:
     return path / "index.html" if href.split("#")[0].endswith("/") or path.is_dir() else path
 
 
-def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milestones):
-    soup = soup_of(built_site, "history")
+# Each language's pages: English at the site's root, the others under their code (ko/).
+LANGUAGES = site_languages()
+ROOT_OF = {language: "" if language == DEFAULT_LANGUAGE else f"{language}/" for language in LANGUAGES}
+# The component table's heading id in each language: pages link to it (components/index.*.md).
+COMPONENT_TABLE_ID = {"en": "which-component-each-milestone-changed", "ko": "각-이정표가-바꾼-구성-요소"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milestones, language):
+    words, root = WORDS[language], ROOT_OF[language]
+    milestones = [m.in_language(language) for m in milestones]
+    soup = soup_of(built_site, root + "history")
     timeline_list = soup.select_one("ol.timeline")
     entries = timeline_list.find_all("li", class_="timeline__entry", recursive=False)
     assert [e.select_one(".timeline__name").get_text() for e in entries] == [m.name for m in milestones]
@@ -595,15 +617,13 @@ def test_timeline_is_an_ordered_list_of_dated_linked_entries(built_site, milesto
         assert years == [y for y in (milestone.year, milestone.end_year) if y]
         links = entry.find_all("a")
         assert len(links) == 1, "one link per entry: one tab stop, one target"
-        page = built_target(built_site, "history", links[0]["href"])
+        page = built_target(built_site, root + "history", links[0]["href"])
         assert page.is_file(), f"{milestone.name}: {links[0]['href']} leads nowhere"
-        assert (
-            soup_of(built_site, page.parent.relative_to(built_site).as_posix())
-            .h1.get_text(strip=True)
-            .startswith(milestone.name)
-        )
+        assert page.relative_to(built_site).as_posix().startswith(root), "the link stays in the page's language"
+        target = soup_of(built_site, page.parent.relative_to(built_site).as_posix())
+        assert target.h1.get_text(strip=True).startswith(milestone.name)
         badges = [li.get_text() for li in entry.select(".timeline__component")]
-        assert badges == list(milestone.components)
+        assert badges == [words.component_names[c] for c in milestone.components]
     assert not timeline_list.find("script") and not any(
         attr.startswith("on") for tag in timeline_list.find_all(True) for attr in tag.attrs
     ), "the timeline works without JavaScript"
@@ -616,46 +636,65 @@ def test_timeline_stylesheet_is_on_the_page(built_site):
     assert (built_site / "stylesheets" / "timeline.css").is_file()
 
 
-def test_component_table_has_its_anchor_and_one_row_per_milestone(built_site, milestones):
-    soup = soup_of(built_site, "history")
-    heading = soup.find(id="which-component-each-milestone-changed")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_component_table_has_its_anchor_and_one_row_per_milestone(built_site, milestones, language):
+    root = ROOT_OF[language]
+    milestones = [m.in_language(language) for m in milestones]
+    soup = soup_of(built_site, root + "history")
+    heading = soup.find(id=COMPONENT_TABLE_ID[language])
     assert heading is not None, "the component table's anchor is gone; other pages link to it"
     table = heading.find_next("table")
     header = [th.get_text() for th in table.select("thead th")]
-    assert header == ["Milestone", "Year"] + [c.capitalize() for c in COMPONENTS]
+    assert header == components_table_header(WORDS[language])
     rows = table.select("tbody tr")
     assert len(rows) == len(milestones)
     for row, milestone in zip(rows, milestones):
         assert row.th.get_text(strip=True) == milestone.name
-        assert built_target(built_site, "history", row.th.a["href"]).is_file()
+        assert built_target(built_site, root + "history", row.th.a["href"]).is_file()
         cells = row.find_all("td")
         assert [td["data-label"] for td in cells] == header[1:], "phones show these labels"
         assert {c for c, td in zip(COMPONENTS, cells[1:]) if td.get_text(strip=True)} == set(milestone.components)
+        assert [td.get_text() for td in cells[1:] if td.get_text()] == list(milestone.components.values())
 
 
-def test_every_milestone_page_has_its_header(built_site, milestones):
-    for milestone in milestones:
-        url = milestone.page.removesuffix(".md")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_milestone_page_has_its_header(built_site, milestones, language):
+    words, root = WORDS[language], ROOT_OF[language]
+    labels = [words.year, words.paper, words.also, words.changed, words.example]
+    for milestone in (m.in_language(language) for m in milestones):
+        url = root + milestone.page.removesuffix(".md")
         soup = soup_of(built_site, url)
         assert soup.h1.get_text(strip=True).startswith(milestone.name)
         facts = soup.select_one("dl.milestone-facts")
+        assert [dt.get_text() for dt in facts.find_all("dt")] == [
+            label for label in labels if label != words.also or len(milestone.papers) > 1
+        ]
         assert facts.find("time")["datetime"] == str(milestone.year)
         assert facts.find("a", href=milestone.papers[0].link), f"{milestone.name}: paper link missing"
         assert ".." not in facts.get_text(), f"{milestone.name}: a doubled full stop in the header"
         example = facts.find("a", href=re.compile(r"examples/"))
-        assert built_target(built_site, url, example["href"]).is_file(), f"{milestone.name}: example link broken"
+        target = built_target(built_site, url, example["href"])
+        assert target.is_file(), f"{milestone.name}: example link broken"
+        assert target.relative_to(built_site).as_posix().startswith(root + "examples/"), "the example in this language"
+        back = soup.select_one(".milestone-facts__back a")
+        assert built_target(built_site, url, back["href"]) == built_site / root / "history" / "index.html"
 
 
-def test_references_list_every_paper_and_citations_reach_them(built_site, milestones):
-    references = soup_of(built_site, "references")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_references_list_every_paper_and_citations_reach_them(built_site, milestones, language):
+    root = ROOT_OF[language]
+    references = soup_of(built_site, root + "references")
     keys = [p.key for m in milestones for p in m.papers]
     assert [li["id"] for li in references.select("ul.references-list > li")] == keys
+    other_roots = [r for r in ROOT_OF.values() if r and r != root]
     cited = 0
-    for html in built_site.rglob("*.html"):
+    for html in (built_site / root).rglob("*.html"):
         page_dir = html.parent.relative_to(built_site).as_posix()
+        if any(f"{page_dir}/".startswith(other) for other in other_roots):
+            continue  # another language's page
         for link in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select('a[href*="references/#"]'):
             target = built_target(built_site, page_dir, link["href"])
-            assert target == built_site / "references" / "index.html"
+            assert target == built_site / root / "references" / "index.html", f"{html}: {link['href']}"
             assert link["href"].split("#")[1] in keys
             cited += 1
     assert cited >= len(milestones), "the milestone pages should cite their papers"
