@@ -118,3 +118,38 @@ def on_pre_page(page, config, files):
 
     page.render = render_translated
     return page
+
+
+def _overlay_of(page, config) -> Path | None:
+    """The translated prose of an example page in a non-default language's build, else None."""
+    language, default = _current_language(config)
+    if language == default or not _is_example(page):
+        return None
+    overlay = overlay_path(Path(page.file.abs_src_path), language)
+    return overlay if overlay.is_file() else None
+
+
+# After hooks/edit_links.py (0): the Korean prose is written in the overlay, not in the script.
+@event_priority(-10)
+def on_page_context(context, page, config, nav):
+    overlay = _overlay_of(page, config)
+    if overlay is not None and page.edit_url:
+        page.edit_url = page.edit_url.rsplit("/", 1)[0] + "/" + overlay.name
+    return context
+
+
+# After hooks/examples.py (0) has written the downloadable notebook next to the page:
+# a Korean reader downloads a notebook with the Korean prose (the .py stays the script).
+@event_priority(-10)
+def on_post_page(output, page, config):
+    overlay = _overlay_of(page, config)
+    if overlay is None:
+        return output
+    script = Path(page.file.abs_src_path)
+    notebook_file = Path(page.file.abs_dest_path).parent / f"{script.stem}.ipynb"
+    notebook = jupytext.read(notebook_file)
+    prose = [cell for cell in notebook.cells if cell.cell_type == "markdown"]
+    for cell, text in zip(prose, translated_cells(overlay, len(prose)), strict=True):
+        cell.source = text
+    jupytext.write(notebook, notebook_file, fmt="ipynb")
+    return output

@@ -106,7 +106,12 @@ def on_page_content(content, page, config, files):
     run = f"<code>python {name}.py</code>"
     sentence = DOWNLOAD_SENTENCE.get(config.theme["language"], DOWNLOAD_SENTENCE["en"])
     downloads = f'<p class="example-downloads">{sentence.format(script=script, notebook=notebook, run=run)}</p>'
-    return downloads + content
+    # Under the page's title, where a reader looks for what the page offers.
+    title_end = content.find("</h1>")
+    if title_end == -1:
+        return downloads + content
+    title_end += len("</h1>")
+    return content[:title_end] + downloads + content[title_end:]
 
 
 def on_post_page(output, page, config):

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,7 +25,9 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def read_mkdocs_yml(project: Path = ROOT) -> dict:
-    return yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    """mkdocs.yml as MkDocs reads it (its loader resolves tags such as !ENV)."""
+    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
+        return yaml_load(file)
 
 
 def site_languages(project: Path = ROOT) -> list[str]:

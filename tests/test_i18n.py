@@ -10,6 +10,7 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.markdown_fences import INCLUDE
 from tests.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language, site_languages
 from tests.translations import code_differences, example_prose_problems, missing_translations, snippet_problems
 
@@ -44,6 +45,10 @@ def test_every_example_has_prose_in_every_language():
 # The checks name the page to fix when a translation is missing or its code drifted.
 
 
+# A translated page with code, used by the negative cases below (on a copy of docs/).
+PAGE, KOREAN_PAGE = "components/loss.md", "components/loss.ko.md"
+
+
 @pytest.fixture
 def docs_copy(tmp_path):
     docs = tmp_path / "docs"
@@ -51,38 +56,48 @@ def docs_copy(tmp_path):
     return docs
 
 
+def _first_include(page):
+    """The first `--8<-- "docs/snippets/..."` line of `page` and the path it names."""
+    line = next(line for line in page.read_text(encoding="utf-8").split("\n") if INCLUDE.match(line))
+    return line.strip(), INCLUDE.match(line).group("path")
+
+
 def test_a_page_without_its_korean_version_is_named(docs_copy):
-    (docs_copy / "loss.ko.md").unlink()
+    (docs_copy / KOREAN_PAGE).unlink()
     found = missing_translations(docs_copy, LANGUAGES, docs_copy.parent)
-    assert found == ["docs/loss.md has no ko version: write docs/loss.ko.md."], found
+    assert found == [f"docs/{PAGE} has no ko version: write docs/{KOREAN_PAGE}."], found
 
 
 def test_a_korean_page_without_its_english_version_is_named(docs_copy):
-    (docs_copy / "loss.md").unlink()
+    (docs_copy / PAGE).unlink()
     found = missing_translations(docs_copy, LANGUAGES, docs_copy.parent)
-    assert found == ["docs/loss.ko.md has no en version: write docs/loss.md."], found
+    assert found == [f"docs/{KOREAN_PAGE} has no en version: write docs/{PAGE}."], found
 
 
 def test_code_copied_into_a_translation_is_named(docs_copy):
-    page = docs_copy / "loss.ko.md"
-    snippet = (docs_copy / "snippets/loss/mse.md").read_text(encoding="utf-8")
-    page.write_text(page.read_text(encoding="utf-8").replace('--8<-- "docs/snippets/loss/mse.md"', snippet))
+    page = docs_copy / KOREAN_PAGE
+    include, snippet_path = _first_include(page)
+    snippet = (ROOT / snippet_path).read_text(encoding="utf-8")  # includes resolve from the repository
+    page.write_text(page.read_text(encoding="utf-8").replace(include, snippet, 1))
     found = code_differences(docs_copy, docs_copy.parent)
-    assert found and found[0].startswith("docs/loss.ko.md:") and "docs/snippets/loss/" in found[0], found
+    assert found and found[0].startswith(f"docs/{KOREAN_PAGE}:") and "docs/snippets/components/loss/" in found[0], found
 
 
 def test_a_translation_showing_other_code_is_named(docs_copy):
-    page = docs_copy / "loss.ko.md"
-    page.write_text(page.read_text(encoding="utf-8").replace('--8<-- "docs/snippets/loss/mse.md"\n', ""))
+    page = docs_copy / KOREAN_PAGE
+    include, _ = _first_include(page)
+    page.write_text(page.read_text(encoding="utf-8").replace(include, "", 1))
     found = code_differences(docs_copy, docs_copy.parent)
-    assert any(line.startswith("docs/loss.ko.md shows different code from docs/loss.md") for line in found), found
+    expected = f"docs/{KOREAN_PAGE} shows different code from docs/{PAGE}"
+    assert any(line.startswith(expected) for line in found), found
 
 
 def test_prose_in_a_snippet_file_is_named(docs_copy):
-    snippet = docs_copy / "snippets/loss/mse.md"
+    _, snippet_path = _first_include(docs_copy / PAGE)
+    snippet = docs_copy.parent / snippet_path
     snippet.write_text("The MSE, by hand:\n\n" + snippet.read_text(encoding="utf-8"))
     found = snippet_problems(docs_copy, docs_copy.parent)
-    assert found == [found[0]] and found[0].startswith("docs/snippets/loss/mse.md:1:"), found
+    assert found == [found[0]] and found[0].startswith(f"{snippet_path}:1:"), found
 
 
 def test_example_prose_with_a_cell_missing_is_named(tmp_path):
@@ -163,11 +178,11 @@ def test_korean_example_pages_share_code_and_output_with_english(built_site):
 # Korean words as they occur mid-sentence, with a particle or ending attached
 # (손실을, 최대화하는, 직선을, 하강법(...)), and the page or section each must find first.
 KOREAN_SEARCHES = {
-    "손실": "ko/loss/",
-    "최대화": "ko/loss/#확률적-관점-최대-가능도",
+    "손실": "ko/components/loss/",
+    "최대화": "ko/components/loss/#확률적-관점-최대-가능도",
     "직선": "ko/examples/outliers/",
     "하강법": "ko/examples/outliers/",
-    "likelihood": "loss/#probabilistic-maximum-likelihood",
+    "likelihood": "components/loss/#probabilistic-maximum-likelihood",
 }
 
 
