@@ -17,6 +17,7 @@ language. The Korean prose comes from `hooks/example_prose.py`.
 from __future__ import annotations
 
 import os
+import re
 from types import SimpleNamespace
 
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -97,3 +98,20 @@ def on_page_context(context, page, config, nav):
         if counterpart is not None:
             alternate["link"] = counterpart.url or "./"
     return context
+
+
+# Material's JavaScript reads every <link rel="alternate"> in the head as the root of a
+# language's site: it fetches `sitemap.xml` below it and, on any click into that site,
+# rewrites the target from the sitemap (falling back to the language's home). Our
+# alternates are the counterpart pages, so each page requested `<page>/sitemap.xml`
+# (a 404 per language on every page view), and the sitemap, empty while `site_url` is
+# unset, cannot map pages anyway. Without the head links the switch in the header is a
+# plain link to the counterpart page. (Search engines ignore relative hreflang URLs.)
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def on_post_page(output, page, config):
+    if _i18n(config) is None:
+        return output
+    head_end = output.find("</head>")
+    return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
