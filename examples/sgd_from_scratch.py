@@ -124,8 +124,9 @@ for name, setting in SETTINGS.items():
 print(f"true\n  (w, b) = ({', '.join(f'{v:.3f}' for v in np.append(true_w, true_b))})")
 
 # %% [markdown]
-# Weight decay pulls the weights slightly towards zero, so that run ends a little
-# short of the true values. The batch loss over the steps:
+# Weight decay pulls the parameters slightly towards zero: each of them ends a
+# little smaller in size than in the run with momentum alone. The batch loss over
+# the steps:
 
 # %%
 fig, ax = plt.subplots(figsize=(6, 3.4))

@@ -20,6 +20,12 @@ from mkdocs.structure.files import File
 
 EXAMPLES_DIR = "examples"
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+# The line above each example page, in each language the site is built in (mkdocs-static-i18n
+# sets theme.language per build).
+DOWNLOAD_SENTENCE = {
+    "en": "Download this example: {script} (script) · {notebook} (notebook). Run it with {run}.",
+    "ko": "이 예제 내려받기: {script}(스크립트) · {notebook}(노트북). 실행 방법: {run}",
+}
 
 
 def _repo_root(config) -> Path:
@@ -95,13 +101,17 @@ def on_page_content(content, page, config, files):
     if not is_example_page(page):
         return content
     name = html.escape(Path(page.file.src_uri).stem)
-    downloads = (
-        '<p class="example-downloads">Download this example: '
-        f'<a href="{name}.py" download>{name}.py</a> (script) · '
-        f'<a href="{name}.ipynb" download>{name}.ipynb</a> (notebook). '
-        f"Run it with <code>python {name}.py</code>.</p>"
-    )
-    return downloads + content
+    script = f'<a href="{name}.py" download>{name}.py</a>'
+    notebook = f'<a href="{name}.ipynb" download>{name}.ipynb</a>'
+    run = f"<code>python {name}.py</code>"
+    sentence = DOWNLOAD_SENTENCE.get(config.theme["language"], DOWNLOAD_SENTENCE["en"])
+    downloads = f'<p class="example-downloads">{sentence.format(script=script, notebook=notebook, run=run)}</p>'
+    # Under the page's title, where a reader looks for what the page offers.
+    title_end = content.find("</h1>")
+    if title_end == -1:
+        return downloads + content
+    title_end += len("</h1>")
+    return content[:title_end] + downloads + content[title_end:]
 
 
 def on_post_page(output, page, config):

@@ -58,6 +58,8 @@ def last_changed(root: Path, source: Path, head: str | None = None, boundary: se
 
 
 _build: dict = {}  # this build's root, HEAD and shallow boundary, from on_config
+# What the date means, in each language the site is built in (theme.language per build).
+LAST_CHANGED = {"en": "Last changed on {time}", "ko": "마지막 수정: {time}"}
 
 
 def on_config(config):
@@ -74,5 +76,6 @@ def on_page_context(context, page, config, nav):
         date = last_changed(_build["root"], Path(page.file.abs_src_path), _build["head"], _build["boundary"])
         if date:
             # Material shows this after a clock icon; the words say what the date means.
-            page.meta["revision_date"] = f'Last changed on <time datetime="{date}">{date}</time>'
+            words = LAST_CHANGED.get(config.theme["language"], LAST_CHANGED["en"])
+            page.meta["revision_date"] = words.format(time=f'<time datetime="{date}">{date}</time>')
     return context

@@ -41,10 +41,13 @@ ARITHMATEX = re.compile(
     re.S,
 )
 # Example prose: `$$...$$` and `$...$` as plain text (see DROPPED_DELIMITER for `\\(`). `$`
-# must hug the formula (`$x$`, not `$ 5 and $`) so prices and shell prompts stay text.
+# must hug the formula (`$x$`, not `$ 5 and $`) so prices and shell prompts stay text, and
+# not touch a letter or digit (`US$5`), except Hangul: Korean particles follow math
+# directly (`$y = 2x + 1$에`).
+NOT_HANGUL_WORD = r"[^\W\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]"
 NOTEBOOK_MATH = re.compile(
     r"\$\$(?P<display>.+?)\$\$"
-    r"|(?<![\\$\w])\$(?=\S)(?P<inline>[^$]+?)(?<=\S)(?<!\\)\$(?![\w$])",
+    rf"|(?<![\\$])(?<!{NOT_HANGUL_WORD})\$(?=\S)(?P<inline>[^$]+?)(?<=\S)(?<!\\)\$(?!{NOT_HANGUL_WORD}|\$)",
     re.S,
 )
 # nbconvert reads `\(` and `\[` in notebook prose as escaped brackets and drops the backslash

@@ -10,14 +10,22 @@ with the file, the line, the entry and what is wrong) and generates from it:
 * `[cite:key]` or `[cite:key, Table 3]` in any page: "(Author et al., year)" linking to
   that paper on the references page.
 
+Everything generated is in the language of the build: mkdocs-static-i18n builds the site
+once per language and sets `theme.language` before the pages are built. The data file
+gives each milestone's name, summary and components in English and, under a sub-map per
+language (`ko:`), in that language; the words around them (labels, table header, the
+references' layout) are in WORDS below. Paper titles and authors are not translated.
+
 Without a data file the hook does nothing, unless a page asks for generated content.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,13 +37,85 @@ REFERENCES_PAGE = "references.md"
 FIRST_YEAR, LAST_YEAR = 2012, 2020
 COMPONENTS = ("data", "model", "loss", "optimization")  # the lecture's four, in its order
 
+DEFAULT_LANGUAGE = "en"
+
 MILESTONE_FIELDS = {"name", "year", "end_year", "components", "summary", "page", "example", "papers"}
 MILESTONE_REQUIRED = MILESTONE_FIELDS - {"end_year"}
+# A milestone's sub-map for another language (e.g. `ko:`): the same words, translated.
+TRANSLATION_FIELDS = {"name", "summary", "components"}
+TRANSLATION_REQUIRED = TRANSLATION_FIELDS - {"name"}  # the name only when it differs
 PAPER_FIELDS = {"key", "title", "authors", "venue", "year", "arxiv", "url"}
 PAPER_REQUIRED = PAPER_FIELDS - {"arxiv", "url"}  # and exactly one of those two
 PAPER_KEY = re.compile(r"^[a-z][a-z-]*\d{4}[a-z]?$")  # first author + year, e.g. he2016
 ARXIV_ID = re.compile(r"^(?P<yy>\d{2})(?P<mm>\d{2})\.\d{4,5}$")
 MONTHS = ("January February March April May June July August September October November December").split()
+
+
+@dataclass(frozen=True)
+class Words:
+    """Every word the hook writes around the data, in one language."""
+
+    language_name: str  # in English, for error messages
+    script: re.Pattern | None  # translated text must contain this script (None: the data's own language)
+    script_name: str
+    component_names: dict[str, str]  # badge and table column of each of COMPONENTS
+    components_label: str  # what a screen reader hears for a timeline entry's badges
+    milestone: str
+    year: str
+    paper: str
+    also: str
+    changed: str
+    example: str
+    back_to_timeline: str  # {first}, {last}
+    discussed_on: str  # the references' line under each milestone heading: {link}
+    paper_link: str  # link text for a paper with no arXiv id
+    two_authors: str  # {0}, {1}: surnames
+    et_al: str  # {0}: the first surname, or a list of names
+    month_of_year: Callable[[int, int], str]  # (year, month) -> "December 2014"
+
+
+WORDS = {
+    "en": Words(
+        language_name="English",
+        script=None,
+        script_name="",
+        component_names={c: c for c in COMPONENTS},
+        components_label="Key components it changed",
+        milestone="Milestone",
+        year="Year",
+        paper="Paper",
+        also="Also",
+        changed="Changed",
+        example="Example",
+        back_to_timeline="All milestones, {first}–{last}",
+        discussed_on="Discussed on {link}.",
+        paper_link="paper",
+        two_authors="{0} and {1}",
+        et_al="{0} et al.",
+        month_of_year=lambda year, month: f"{MONTHS[month - 1]} {year}",
+    ),
+    "ko": Words(
+        language_name="Korean",
+        script=re.compile(r"[\uac00-\ud7a3]"),
+        script_name="Hangul",
+        component_names={"data": "데이터", "model": "모델", "loss": "손실", "optimization": "최적화"},
+        components_label="바꾼 구성 요소",
+        milestone="이정표",
+        year="연도",
+        paper="논문",
+        also="관련 논문",
+        changed="바꾼 요소",
+        example="예제",
+        back_to_timeline="{first}–{last}년 이정표 전체 보기",
+        discussed_on="{link} 페이지에서 다룹니다.",
+        paper_link="논문",
+        # "와/과" would depend on how the surname is pronounced; "&" reads the same in any case.
+        two_authors="{0} & {1}",
+        et_al="{0} 외",
+        month_of_year=lambda year, month: f"{year}년 {month}월",
+    ),
+}
+TRANSLATED_LANGUAGES = tuple(language for language in WORDS if language != DEFAULT_LANGUAGE)
 
 MARKERS = ("<!-- timeline -->", "<!-- timeline-components -->", "<!-- references -->")
 # [cite:he2016] or [cite:he2016, Table 3]
@@ -73,25 +153,31 @@ class Paper:
     def first_appeared(self) -> int:
         return min(self.year, self.arxiv_date[0]) if self.arxiv_date else self.year
 
-    @property
-    def short_authors(self) -> str:
+    def short_authors(self, words: Words) -> str:
         surnames = [name.split()[-1] for name in self.authors]
         if len(surnames) == 1:
             return surnames[0]
         if len(surnames) == 2:
-            return f"{surnames[0]} and {surnames[1]}"
-        return f"{surnames[0]} et al."
+            return words.two_authors.format(*surnames)
+        return words.et_al.format(surnames[0])
 
-    @property
-    def listed_authors(self) -> str:
+    def listed_authors(self, words: Words) -> str:
         """All authors up to four; beyond that the first three (the references list them all)."""
         if len(self.authors) <= 4:
             return ", ".join(self.authors)
-        return ", ".join(self.authors[:3]) + " et al."
+        return words.et_al.format(", ".join(self.authors[:3]))
 
-    @property
-    def citation(self) -> str:
-        return f"{self.short_authors}, {self.year}"
+    def citation(self, words: Words) -> str:
+        return f"{self.short_authors(words)}, {self.year}"
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A milestone's words in another language; the name only when it differs."""
+
+    name: str | None
+    summary: str
+    components: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -105,10 +191,23 @@ class Milestone:
     example: str
     papers: tuple[Paper, ...]
     line: int
+    translations: dict[str, Translation] = dataclasses.field(default_factory=dict)
 
     @property
     def years(self) -> str:
         return f"{self.year}–{self.end_year}" if self.end_year else str(self.year)
+
+    def in_language(self, language: str) -> Milestone:
+        """This milestone with its name, summary and components in `language`."""
+        if language == DEFAULT_LANGUAGE:
+            return self
+        translation = self.translations[language]
+        return dataclasses.replace(
+            self,
+            name=translation.name or self.name,
+            summary=translation.summary,
+            components=translation.components,
+        )
 
 
 class _Problems:
@@ -164,14 +263,20 @@ def _year(loader, node, problems, entry, field, earliest: int | None = None) -> 
     return value
 
 
-def _check_unknown_and_missing(fields, known, required, node, problems, entry, what) -> None:
-    for name, value_node in fields.items():
+def _key_line(node: yaml.MappingNode, name: str) -> int:
+    """The line of `name:` in a mapping (a mapping value starts on the line after its key)."""
+    return next(_line(key) for key, _ in node.value if key.value == name)
+
+
+def _check_unknown_and_missing(fields, known, required, node, problems, entry, what, line=None) -> None:
+    """`line`: where to report a missing field (default: the mapping's first line)."""
+    for name in fields:
         if name not in known:
             problems.add(
-                _line(value_node), entry, f"unknown field '{name}' in {what}; expected {', '.join(sorted(known))}."
+                _key_line(node, name), entry, f"unknown field '{name}' in {what}; expected {', '.join(sorted(known))}."
             )
     for name in sorted(required - fields.keys()):
-        problems.add(_line(node), entry, f"{what} has no '{name}'.")
+        problems.add(line or _line(node), entry, f"{what} has no '{name}'.")
 
 
 def _paper(loader, node, problems, entry) -> Paper | None:
@@ -228,7 +333,8 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
     name = _text(loader, name_node, problems, None, "name") if name_node else None
     entry = f"milestone '{name}'" if name else "a milestone without a name"
     fields = _fields(node, problems, entry)
-    _check_unknown_and_missing(fields, MILESTONE_FIELDS, MILESTONE_REQUIRED, node, problems, entry, "this milestone")
+    known = MILESTONE_FIELDS | set(TRANSLATED_LANGUAGES)
+    _check_unknown_and_missing(fields, known, MILESTONE_REQUIRED, node, problems, entry, "this milestone")
 
     year = _year(loader, fields["year"], problems, entry, "year", FIRST_YEAR) if "year" in fields else None
     end_year = None
@@ -237,22 +343,7 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
 
     components: dict[str, str] = {}
     if "components" in fields:
-        components_node = fields["components"]
-        if not isinstance(components_node, yaml.MappingNode) or not components_node.value:
-            problems.add(
-                _line(components_node), entry, f"'components' must map some of {', '.join(COMPONENTS)} to a few words."
-            )
-        else:
-            for component, how_node in _fields(components_node, problems, entry).items():
-                if component not in COMPONENTS:
-                    problems.add(
-                        _line(how_node), entry, f"unknown component '{component}'; use {', '.join(COMPONENTS)}."
-                    )
-                how = _text(loader, how_node, problems, entry, f"components: {component}")
-                if component in COMPONENTS and how:
-                    components[component] = how
-            # Keep the lecture's order whatever order the file uses.
-            components = {c: components[c] for c in COMPONENTS if c in components}
+        components = _components(loader, fields["components"], problems, entry)
 
     summary = _text(loader, fields["summary"], problems, entry, "summary") if "summary" in fields else None
     page = _text(loader, fields["page"], problems, entry, "page") if "page" in fields else None
@@ -282,6 +373,24 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
                         f"{earliest.first_appeared} ({source}).",
                     )
 
+    translations: dict[str, Translation] = {}
+    english_components = _keys(fields.get("components"))
+    for language in TRANSLATED_LANGUAGES:
+        words = WORDS[language]
+        if language not in fields:
+            problems.add(
+                _line(node),
+                entry,
+                f"this milestone has no '{language}': give its {words.language_name} summary and components "
+                f"(and its name, if it differs) under '{language}:', as the other milestones do.",
+            )
+            continue
+        translation = _translation(
+            loader, fields[language], _key_line(node, language), problems, entry, language, name, english_components
+        )
+        if translation:
+            translations[language] = translation
+
     if None in (name, year, summary, page, example) or not components or not papers or problems.messages:
         return None
     return Milestone(
@@ -294,7 +403,104 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
         example=example,
         papers=tuple(papers),
         line=_line(node),
+        translations=translations,
     )
+
+
+def _keys(node) -> list[str]:
+    """The keys a mapping node gives, in its order (none if it is not a mapping)."""
+    return [key.value for key, _ in node.value] if isinstance(node, yaml.MappingNode) else []
+
+
+def _components(loader, node, problems, entry, prefix="", expected=None, text=None, key_line=None) -> dict[str, str]:
+    """A `components:` mapping, in the lecture's order. For a translation, `prefix` names it in
+    messages, `expected` lists the English entry's components (it must give exactly those; a
+    missing one is reported at `key_line`, the `components:` line), and `text` reads each value
+    (checking the language's script)."""
+    if text is None:
+
+        def text(field, value_node):
+            return _text(loader, value_node, problems, entry, field)
+
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        problems.add(
+            _line(node), entry, f"{prefix}'components' must map some of {', '.join(COMPONENTS)} to a few words."
+        )
+        return {}
+    components: dict[str, str] = {}
+    given = _fields(node, problems, entry)
+    for component, how_node in given.items():
+        if component not in COMPONENTS:
+            problems.add(
+                _line(how_node), entry, f"{prefix}unknown component '{component}'; use {', '.join(COMPONENTS)}."
+            )
+        elif expected is not None and component not in expected:
+            problems.add(
+                _line(how_node),
+                entry,
+                f"{prefix}component '{component}' is not one this milestone changed "
+                f"({', '.join(expected) or 'none given'}); remove it, or add it to 'components' in English too.",
+            )
+        how = text(f"{prefix}components: {component}", how_node)
+        if component in COMPONENTS and how:
+            components[component] = how
+    for component in expected or ():
+        if component not in given:
+            problems.add(
+                key_line or _line(node),
+                entry,
+                f"{prefix}components has no '{component}'; translate 'components: {component}' here too.",
+            )
+    # Keep the lecture's order whatever order the file uses.
+    return {c: components[c] for c in COMPONENTS if c in components}
+
+
+def _translation(
+    loader, node, key_line, problems, entry, language, english_name, english_components
+) -> Translation | None:
+    """A milestone's `ko:` (or other language's) sub-map, checked like the English fields."""
+    words = WORDS[language]
+    prefix = f"{language}: "
+    if not isinstance(node, yaml.MappingNode):
+        problems.add(
+            key_line, entry, f"'{language}' must be a mapping with summary, components and (if it differs) name."
+        )
+        return None
+    fields = _fields(node, problems, entry)
+    what = f"its '{language}' translation"
+    _check_unknown_and_missing(fields, TRANSLATION_FIELDS, TRANSLATION_REQUIRED, node, problems, entry, what, key_line)
+
+    def translated_text(field: str, value_node) -> str | None:
+        text = _text(loader, value_node, problems, entry, field)
+        if text and words.script and not words.script.search(text):
+            problems.add(
+                _line(value_node),
+                entry,
+                f"{field} has no {words.language_name} ({words.script_name}) in it: {text!r}; translate it.",
+            )
+        return text
+
+    name = _text(loader, fields["name"], problems, entry, f"{prefix}name") if "name" in fields else None
+    if name and name == english_name:
+        problems.add(
+            _line(fields["name"]), entry, f"{prefix}name is the English name; leave it out, the English one is used."
+        )
+    summary = translated_text(f"{prefix}summary", fields["summary"]) if "summary" in fields else None
+    components: dict[str, str] = {}
+    if "components" in fields:
+        components = _components(
+            loader,
+            fields["components"],
+            problems,
+            entry,
+            prefix,
+            english_components,
+            translated_text,
+            _key_line(node, "components"),
+        )
+    if summary is None or not components:  # (any other problem drops the whole milestone)
+        return None
+    return Translation(name=name, summary=summary, components=components)
 
 
 def load_timeline(path: Path, docs_dir: Path, repo_root: Path, shown_path: str | None = None) -> list[Milestone]:
@@ -344,6 +550,7 @@ def _check_across_entries(milestones: list[Milestone], problems: _Problems) -> N
         entry = f"milestone '{milestone.name}'"
         values = [("name", milestone.name), ("page", milestone.page), ("example", milestone.example)]
         values += [("paper key", paper.key) for paper in milestone.papers]
+        values += [(f"{language}: name", t.name) for language, t in milestone.translations.items() if t.name]
         for field, value in values:
             earlier = first_seen.setdefault((field, value.lower()), milestone)
             if earlier is not milestone:
@@ -363,6 +570,9 @@ def _check_across_entries(milestones: list[Milestone], problems: _Problems) -> N
 
 
 # ---------------------------------------------------------------------- rendering
+#
+# The renderers take milestones already in the page's language (Milestone.in_language)
+# and that language's Words.
 
 
 def _esc(text: str) -> str:
@@ -379,12 +589,21 @@ def _years_html(milestone: Milestone) -> str:
     return _time(milestone.year)
 
 
-def _component_list(milestone: Milestone) -> str:
-    items = "".join(f'<li class="timeline__component timeline__component--{c}">{c}</li>' for c in milestone.components)
-    return f'<ul class="timeline__components" aria-label="Key components it changed">{items}</ul>'
+def _cite(title: str, words: Words) -> str:
+    """A paper title, marked as English on a page in another language (screen readers switch voice)."""
+    lang = "" if words is WORDS[DEFAULT_LANGUAGE] else f' lang="{DEFAULT_LANGUAGE}"'
+    return f"<cite{lang}>{_esc(title)}</cite>"
 
 
-def render_timeline(milestones: list[Milestone], url_of_page) -> str:
+def _component_list(milestone: Milestone, words: Words) -> str:
+    items = "".join(
+        f'<li class="timeline__component timeline__component--{c}">{_esc(words.component_names[c])}</li>'
+        for c in milestone.components
+    )
+    return f'<ul class="timeline__components" aria-label="{_esc(words.components_label)}">{items}</ul>'
+
+
+def render_timeline(milestones: list[Milestone], url_of_page, words: Words = WORDS[DEFAULT_LANGUAGE]) -> str:
     """The timeline as one HTML block: an ordered list, oldest first."""
     entries = []
     for milestone in milestones:
@@ -397,25 +616,30 @@ def render_timeline(milestones: list[Milestone], url_of_page) -> str:
             # would need an id and a permalink, a second link in a card that is one link.
             f'<p class="timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></p>'
             f'<p class="timeline__summary">{_esc(milestone.summary)}</p>'
-            f'<p class="timeline__paper"><cite>{_esc(main.title)}</cite> · {_esc(main.short_authors)}, '
+            f'<p class="timeline__paper">{_cite(main.title, words)} · {_esc(main.short_authors(words))}, '
             f"{_esc(main.venue)} {main.year}</p>"
-            f"{_component_list(milestone)}"
+            f"{_component_list(milestone, words)}"
             "</div></li>"
         )
     return '<ol class="timeline">' + "".join(entries) + "</ol>"
 
 
-def render_components_table(milestones: list[Milestone], url_of_page) -> str:
+def components_table_header(words: Words) -> list[str]:
+    """The table's column names: milestone, year, then the four components."""
+    return [words.milestone, words.year] + [words.component_names[c].capitalize() for c in COMPONENTS]
+
+
+def render_components_table(milestones: list[Milestone], url_of_page, words: Words = WORDS[DEFAULT_LANGUAGE]) -> str:
     """One row per milestone, one column per key component. Each cell carries its
     column's name, so on a phone the rows can stack into cards (timeline.css)."""
-    columns = ["Year"] + [c.capitalize() for c in COMPONENTS]
-    head = '<th scope="col">Milestone</th>' + "".join(f'<th scope="col">{c}</th>' for c in columns)
+    header = components_table_header(words)
+    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in header)
     rows = []
     for milestone in milestones:
         cells = [_years_html(milestone)] + [_esc(milestone.components.get(c, "")) for c in COMPONENTS]
         rows.append(
             f'<tr><th scope="row"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></th>'
-            + "".join(f'<td data-label="{label}">{cell}</td>' for label, cell in zip(columns, cells))
+            + "".join(f'<td data-label="{_esc(label)}">{cell}</td>' for label, cell in zip(header[1:], cells))
             + "</tr>"
         )
     return (
@@ -425,54 +649,62 @@ def render_components_table(milestones: list[Milestone], url_of_page) -> str:
     )
 
 
-def _paper_html(paper: Paper) -> str:
+def _arxiv_month(paper: Paper, words: Words) -> str:
+    year, month = paper.arxiv_date
+    return words.month_of_year(year, month)
+
+
+def _paper_html(paper: Paper, words: Words) -> str:
     arxiv = ""
     if paper.arxiv:
-        year, month = paper.arxiv_date
-        arxiv = f' · <a href="{_esc(paper.link)}">arXiv:{_esc(paper.arxiv)}</a> ({MONTHS[month - 1]} {year})'
-    link = "" if paper.arxiv else f' · <a href="{_esc(paper.link)}">paper</a>'
+        arxiv = f' · <a href="{_esc(paper.link)}">arXiv:{_esc(paper.arxiv)}</a> ({_esc(_arxiv_month(paper, words))})'
+    link = "" if paper.arxiv else f' · <a href="{_esc(paper.link)}">{_esc(words.paper_link)}</a>'
     return (
         f'<li id="{_esc(paper.key)}">{_esc(", ".join(paper.authors))}. '
-        f"<cite>{_esc(paper.title)}</cite>. {_esc(paper.venue)}, {paper.year}{arxiv}{link}</li>"
+        f"{_cite(paper.title, words)}. {_esc(paper.venue)}, {paper.year}{arxiv}{link}</li>"
     )
 
 
-def render_references(milestones: list[Milestone], link_to_page) -> str:
+def render_references(milestones: list[Milestone], link_to_page, words: Words = WORDS[DEFAULT_LANGUAGE]) -> str:
     """Markdown: a heading per milestone (it joins the page's table of contents), then its papers."""
     parts = []
     for milestone in milestones:
         parts.append(f"## {milestone.years}: {milestone.name}\n")
-        parts.append(f"Discussed on [{milestone.name}]({link_to_page(milestone)}).\n")
-        parts.append('<ul class="references-list">' + "".join(_paper_html(p) for p in milestone.papers) + "</ul>\n")
+        parts.append(words.discussed_on.format(link=f"[{milestone.name}]({link_to_page(milestone)})") + "\n")
+        parts.append(
+            '<ul class="references-list">' + "".join(_paper_html(p, words) for p in milestone.papers) + "</ul>\n"
+        )
     return "\n".join(parts)
 
 
-def render_header(milestone: Milestone, url_of_example: str, url_of_timeline: str) -> str:
+def render_header(
+    milestone: Milestone, url_of_example: str, url_of_timeline: str, words: Words = WORDS[DEFAULT_LANGUAGE]
+) -> str:
     """The page title and its fact box, all from the data file."""
     main, *others = milestone.papers
-    arxiv = ""
-    if main.arxiv:
-        year, month = main.arxiv_date
-        arxiv = f" (arXiv:{_esc(main.arxiv)}, {MONTHS[month - 1]} {year})"
+    arxiv = f" (arXiv:{_esc(main.arxiv)}, {_esc(_arxiv_month(main, words))})" if main.arxiv else ""
     also = "".join(
-        f'<dd><a href="{_esc(p.link)}">{_esc(p.title)}</a>, {_esc(p.short_authors)}, {_esc(p.venue)} {p.year}</dd>'
+        f'<dd><a href="{_esc(p.link)}">{_cite(p.title, words)}</a>, {_esc(p.short_authors(words))}, '
+        f"{_esc(p.venue)} {p.year}</dd>"
         for p in others
     )
     changed = "".join(
-        f'<dd><span class="timeline__component timeline__component--{c}">{c}</span> {_esc(how)}</dd>'
+        f'<dd><span class="timeline__component timeline__component--{c}">{_esc(words.component_names[c])}</span> '
+        f"{_esc(how)}</dd>"
         for c, how in milestone.components.items()
     )
     example = posixpath.basename(milestone.example)
+    back = words.back_to_timeline.format(first=FIRST_YEAR, last=LAST_YEAR)
     facts = (
         '<dl class="milestone-facts">'
-        f"<dt>Year</dt><dd>{_years_html(milestone)}</dd>"
-        f'<dt>Paper</dt><dd><a href="{_esc(main.link)}"><cite>{_esc(main.title)}</cite></a>, '
-        f"{_esc(main.listed_authors.removesuffix('.'))}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
-        + (f"<dt>Also</dt>{also}" if others else "")
-        + f"<dt>Changed</dt>{changed}"
-        f'<dt>Example</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'
+        f"<dt>{_esc(words.year)}</dt><dd>{_years_html(milestone)}</dd>"
+        f'<dt>{_esc(words.paper)}</dt><dd><a href="{_esc(main.link)}">{_cite(main.title, words)}</a>, '
+        f"{_esc(main.listed_authors(words).removesuffix('.'))}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
+        + (f"<dt>{_esc(words.also)}</dt>{also}" if others else "")
+        + f"<dt>{_esc(words.changed)}</dt>{changed}"
+        f'<dt>{_esc(words.example)}</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'
         "</dl>"
-        f'<p class="milestone-facts__back"><a href="{_esc(url_of_timeline)}">All milestones, 2012–2020</a></p>'
+        f'<p class="milestone-facts__back"><a href="{_esc(url_of_timeline)}">{_esc(back)}</a></p>'
     )
     return f"# {milestone.name}\n\n{facts}\n"
 
@@ -506,21 +738,52 @@ def _page_problem(page, markdown: str, offset: int, what: str) -> PluginError:
     return PluginError(f"docs/{page.file.src_uri}:{line}: {what}")
 
 
+def build_language(config) -> str:
+    """The language this build writes: mkdocs-static-i18n sets theme.language for each of its builds."""
+    language = config["theme"]["language"]
+    if language not in WORDS:
+        raise PluginError(
+            f"hooks/timeline.py has no words for the site language '{language}' "
+            f"(it knows {', '.join(WORDS)}): add them to WORDS, and a '{language}:' sub-map to each "
+            f"milestone in docs/{DATA_FILE}."
+        )
+    return language
+
+
 def on_page_markdown(markdown, page, config, files):
-    src = page.file.src_uri
+    # The file's path in the data's terms: a translated page (history/dqn.ko.md) stands for
+    # its English path (history/dqn.md); messages still name the real file.
+    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
     if _milestones is None:
         for marker in (*MARKERS, "[cite:"):
             if marker in markdown:
                 raise _page_problem(page, markdown, markdown.index(marker), f"{marker} needs docs/{DATA_FILE}.")
         return markdown
 
+    language = build_language(config)
+    words = WORDS[language]
+    milestones = [m.in_language(language) for m in _milestones]
+
+    # Links to other pages of the same language: in a translated build the site's
+    # Files return the translation for the English path.
     def url_of(target: str) -> str:
-        return files.get_file_from_path(target).url_relative_to(page.file)
+        file = files.get_file_from_path(target)
+        if file is None:
+            stem, suffix = posixpath.splitext(target)
+            translation = "" if language == DEFAULT_LANGUAGE else f" (its translation is {stem}.{language}{suffix})"
+            raise _page_problem(
+                page,
+                markdown,
+                0,
+                f"the generated content links to {target}, which the {words.language_name} "
+                f"build has no page for{translation}; docs/{DATA_FILE} names it.",
+            )
+        return file.url_relative_to(page.file)
 
     def link_to_page(milestone: Milestone) -> str:
         return _relative_md_link(src, milestone.page)
 
-    papers = {paper.key: paper for m in _milestones for paper in m.papers}
+    papers = {paper.key: paper for m in milestones for paper in m.papers}
 
     def cite(match: re.Match) -> str:
         paper = papers.get(match["key"])
@@ -532,14 +795,14 @@ def on_page_markdown(markdown, page, config, files):
                 f"{match[0]} names no paper in docs/{DATA_FILE}; known keys: " + ", ".join(sorted(papers)) + ".",
             )
         where = f", {match['where']}" if match["where"] else ""
-        return f"([{paper.citation}]({_relative_md_link(src, REFERENCES_PAGE)}#{paper.key}){where})"
+        return f"([{paper.citation(words)}]({_relative_md_link(src, REFERENCES_PAGE)}#{paper.key}){where})"
 
     markdown = CITATION.sub(cite, markdown)
-    markdown = markdown.replace(MARKERS[0], render_timeline(_milestones, lambda m: url_of(m.page)))
-    markdown = markdown.replace(MARKERS[1], render_components_table(_milestones, lambda m: url_of(m.page)))
-    markdown = markdown.replace(MARKERS[2], render_references(_milestones, link_to_page))
+    markdown = markdown.replace(MARKERS[0], render_timeline(milestones, lambda m: url_of(m.page), words))
+    markdown = markdown.replace(MARKERS[1], render_components_table(milestones, lambda m: url_of(m.page), words))
+    markdown = markdown.replace(MARKERS[2], render_references(milestones, link_to_page, words))
 
-    milestone = next((m for m in _milestones if m.page == src), None)
+    milestone = next((m for m in milestones if m.page == src), None)
     if milestone:
         heading = re.search(r"^# ", markdown, re.M)
         if heading:
@@ -556,5 +819,5 @@ def on_page_markdown(markdown, page, config, files):
             )
         timeline_page = posixpath.join(posixpath.dirname(milestone.page), "index.md")
         timeline_url = url_of(timeline_page) if files.get_file_from_path(timeline_page) else url_of("index.md")
-        markdown = render_header(milestone, url_of(milestone.example), timeline_url) + "\n" + markdown
+        markdown = render_header(milestone, url_of(milestone.example), timeline_url, words) + "\n" + markdown
     return markdown

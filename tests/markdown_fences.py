@@ -21,6 +21,10 @@ PYTHON_LANGS = {"py", "python", "python3", "pycon"}
 CONTAINER = re.compile(r"^(?P<indent>\s*)(?:!!!|\?\?\?\+?|===\+?)\s")
 # A notest fence must say why, on the line just above it.
 NOTEST_REASON = re.compile(r"<!--\s*notest:\s*\S.*-->")
+# A pymdownx.snippets block include, e.g. `--8<-- "docs/snippets/loss/mse.md"`.
+INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^"]+)"\s*$')
+# Include paths are relative to the repository root (mkdocs.yml: snippets base_path ".").
+REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 def lift_containers(text: str) -> str:
@@ -60,8 +64,25 @@ class Fence:
     notest_reason: bool
 
 
+def included_files(path: Path) -> list[Path]:
+    """The files a page pulls in with `--8<-- "..."` lines, in page order."""
+    return [
+        REPO_ROOT / match.group("path")
+        for match in map(INCLUDE.match, path.read_text(encoding="utf-8").split("\n"))
+        if match
+    ]
+
+
 def python_fences(path: Path) -> list[Fence]:
-    """Every Python fence on the page, tested or marked notest."""
+    """Every Python fence the page shows, tested or marked notest: its own, then
+    those of the snippet files it includes (each tested where it lives)."""
+    return own_python_fences(path) + [
+        fence for included in included_files(path) for fence in own_python_fences(included)
+    ]
+
+
+def own_python_fences(path: Path) -> list[Fence]:
+    """The Python fences written in this file itself (not included ones)."""
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
     collected = {

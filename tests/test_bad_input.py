@@ -17,17 +17,24 @@ import pytest
 import yaml
 
 from tests.markdown_fences import python_fences
-from tests.site_build import ROOT, mkdocs_build
+from tests.site_build import ROOT, mkdocs_build, read_mkdocs_yml
 from tests.untested_code import problems
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
 
 
-def make_project(tmp_path: Path, pages: dict[str, str], examples: dict[str, str]) -> Path:
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+def make_project(
+    tmp_path: Path, pages: dict[str, str], examples: dict[str, str], languages: tuple[str, ...] | None = ("en",)
+) -> Path:
+    config = read_mkdocs_yml(ROOT)
     config.pop("nav", None)  # let MkDocs list whatever pages this project has
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    if languages is not None:  # most cases test one thing in English only
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                for language in plugin["i18n"]["languages"]:
+                    language["build"] = language["locale"] in languages
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`
@@ -217,3 +224,18 @@ def test_snippet_in_a_tab_that_raises_is_run_and_named(tmp_path):
     page = '# Page\n\n=== "PyTorch"\n\n    ```python\n    1 / 0\n    ```\n'
     output = run_snippet_tests(tmp_path, page)
     assert "page.md:6" in output and "ZeroDivisionError" in output, output
+
+
+def test_example_without_korean_prose_names_the_file_to_write(tmp_path):
+    pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
+    project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
+    output = build_output(project)
+    assert "examples/fine.py has no ko prose: create fine.ko.md" in output, output
+
+
+def test_korean_prose_with_a_wrong_cell_number_names_the_line(tmp_path):
+    pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
+    project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
+    (project / "examples" / "fine.ko.md").write_text("<!-- markdown cell 2 -->\n# 좋음\n", encoding="utf-8")
+    output = build_output(project)
+    assert "fine.ko.md:1: expected '<!-- markdown cell 1 -->'" in output, output

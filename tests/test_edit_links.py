@@ -36,6 +36,10 @@ def config_for(edit_uri: str) -> dict:
         ("", "docs/index.md"),
         ("components/loss", "docs/components/loss.md"),
         ("examples/outliers", "examples/outliers.py"),
+        # Korean pages: the Korean source, and an example's Korean prose (the code is the script's).
+        ("ko", "docs/index.ko.md"),
+        ("ko/components/loss", "docs/components/loss.ko.md"),
+        ("ko/examples/outliers", "examples/outliers.ko.md"),
     ],
 )
 def test_edit_link_opens_the_source_file(built_site, page, source):

@@ -71,3 +71,13 @@ def test_built_pages_show_the_date_git_gives(built_site):
             assert shown is not None, f"{page} shows no last-changed date"
             assert shown.get_text(" ", strip=True) == f"Last changed on {expected}", shown
             assert shown.select_one("time")["datetime"] == expected
+
+
+def test_korean_pages_say_it_in_korean(built_site):
+    expected = last_changed(ROOT, ROOT / "docs" / "components" / "loss.ko.md")
+    html = (built_site / "ko" / "components" / "loss" / "index.html").read_text(encoding="utf-8")
+    shown = BeautifulSoup(html, "html.parser").select_one(".md-source-file__fact")
+    if expected is None:  # no history in this checkout: then no date may be shown either
+        assert shown is None, f"ko/components/loss shows a date git cannot back: {shown.get_text(strip=True)}"
+    else:
+        assert shown.get_text(" ", strip=True) == f"마지막 수정: {expected}", shown

@@ -80,3 +80,13 @@ def test_katex_css_and_fonts_are_served_by_the_site(pages, built_site):
     for path, html in pages.items():
         if 'class="katex"' in html:
             assert "assets/katex/katex.min.css" in html, f"{path.relative_to(built_site)} lacks KaTeX's CSS"
+
+
+def test_korean_example_prose_math_is_typeset(built_site):
+    """Korean particles follow a formula directly (`$y = 2x + 1$에`); it is typeset all the same."""
+    for script in sorted((ROOT / "examples").glob("*.py")):
+        overlay = script.with_name(f"{script.stem}.ko.md")
+        expected = len(re.findall(r"\$\$.+?\$\$|\$[^$\n]+\$", overlay.read_text(encoding="utf-8"), re.S))
+        page = built_site / "ko" / "examples" / script.stem / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert len(soup.select("article .katex")) == expected, f"examples/{overlay.name}"

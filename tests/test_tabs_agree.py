@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.markdown_fences import python_fences
+from tests.markdown_fences import INCLUDE, REPO_ROOT, own_python_fences
 from tests.markdown_snippets import expected_output
-from tests.site_build import ROOT
+from tests.site_build import ROOT, page_sources
 
 # `=== "Title"`; `===!` starts a new group even right after another tab.
 TAB_OPENER = re.compile(r'^(?P<indent> *)===(?P<flag>[+!]*) +"(?P<title>[^"]*)"')
@@ -63,10 +63,12 @@ def tab_groups(text: str) -> list[list[Tab]]:
 
 def disagreements(path: Path, root: Path = ROOT) -> tuple[int, list[str]]:
     """(number of NumPy/PyTorch groups compared, one message per group that disagrees)."""
-    fences = python_fences(path)
+    fences = own_python_fences(path)
     shown = path.relative_to(root) if path.is_relative_to(root) else path
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
     compared, problems = 0, []
-    for group in tab_groups(path.read_text(encoding="utf-8")):
+    for group in tab_groups(text):
         tabs = {tab.title: tab for tab in group}
         if not all(title in tabs for title in COMPARED):
             continue
@@ -75,6 +77,11 @@ def disagreements(path: Path, root: Path = ROOT) -> tuple[int, list[str]]:
             for fence in fences:
                 if tab.first_line < fence.line <= tab.last_line:
                     tab.output += expected_output(fence.code)
+            for line in lines[tab.first_line : tab.last_line]:  # code included from docs/snippets/
+                include = INCLUDE.match(line)
+                if include:
+                    for fence in own_python_fences(REPO_ROOT / include.group("path")):
+                        tab.output += expected_output(fence.code)
         numpy, torch = (tabs[title] for title in COMPARED)
         if not numpy.output or not torch.output:
             problems.append(
@@ -91,7 +98,7 @@ def disagreements(path: Path, root: Path = ROOT) -> tuple[int, list[str]]:
     return compared, problems
 
 
-PAGES = sorted((ROOT / "docs").rglob("*.md"))
+PAGES = page_sources(ROOT / "docs")
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda path: str(path.relative_to(ROOT / "docs")))

@@ -40,8 +40,9 @@ def problems(source: Path, html: str, root: Path | None = None) -> list[str]:
     found = []
     for fence in fences:
         if not fence.tested and not fence.notest_reason:
+            where = fence.path.relative_to(root) if root and fence.path.is_relative_to(root) else fence.path
             found.append(
-                f"{shown}:{fence.line}: this fence is marked notest without a reason. "
+                f"{where}:{fence.line}: this fence is marked notest without a reason. "
                 "Put '<!-- notest: why it cannot run -->' on the line above it, or let it run."
             )
     for code in code_blocks(html):

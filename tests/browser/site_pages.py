@@ -13,7 +13,8 @@ from pathlib import Path
 
 import jupytext
 
-from tests.site_build import ROOT
+from hooks.example_prose import overlay_path
+from tests.site_build import DEFAULT_LANGUAGE, ROOT, page_language, page_sources, site_languages
 
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
@@ -39,28 +40,38 @@ class SitePage:
 
 def _prose(source: Path) -> str:
     """The text of a page that is not code: where TeX would be written."""
-    if source.suffix == ".py":
+    if source.suffix == ".py":  # an example: its markdown cells
         notebook = jupytext.read(source)
         return "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
     text = source.read_text(encoding="utf-8")
     return INLINE_CODE.sub("", FENCED_CODE.sub("", text))
 
 
-def _url_path(relative: Path) -> str:
-    parts = relative.with_suffix("").parts
+def _url_path(relative: Path, language: str = DEFAULT_LANGUAGE) -> str:
+    parts = relative.with_name(relative.name.split(".")[0]).parts  # loss.ko.md -> loss
     if parts[-1] == "index":
         parts = parts[:-1]
+    if language != DEFAULT_LANGUAGE:
+        parts = (language, *parts)
     return "".join(part + "/" for part in parts)
 
 
 def site_pages() -> list[SitePage]:
-    pages = [SitePage(_url_path(md.relative_to(DOCS)), md) for md in sorted(DOCS.rglob("*.md"))]
-    pages += [SitePage(_url_path(py.relative_to(ROOT)), py) for py in sorted(EXAMPLES.glob("*.py"))]
+    """Every page in every language: `loss/` and `ko/loss/`, the examples under each, and the 404."""
+    pages = [SitePage(_url_path(md.relative_to(DOCS), page_language(md)), md) for md in page_sources(DOCS)]
+    for language in site_languages():
+        for py in sorted(EXAMPLES.glob("*.py")):
+            # A translated example's prose (where its math is written) is its overlay file.
+            source = py if language == DEFAULT_LANGUAGE else overlay_path(py, language)
+            pages.append(SitePage(_url_path(py.relative_to(ROOT), language), source))
     pages.append(SitePage("404.html", None))
     return pages
 
 
 PAGES = site_pages()
+
+# The root of each language's site below the site root: "" (English) and "ko/".
+LANGUAGE_ROOTS = [_url_path(Path("index.md"), language) for language in site_languages()]
 
 
 def html_file(site_dir: Path, page: SitePage) -> Path:

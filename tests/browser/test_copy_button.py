@@ -5,16 +5,21 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from tests.browser.site_pages import DOCS
 from tests.markdown_fences import normalise, python_fences
 
-PAGE = DOCS / "components" / "data.md"  # no content tabs: every block is visible
+# No content tabs on this page: every block is visible. The Korean page shows the same code.
+PAGES = {"components/data/": DOCS / "components" / "data.md", "ko/components/data/": DOCS / "components" / "data.ko.md"}
 
 
-def test_copy_button_copies_exactly_the_code_and_it_runs(new_page, site_url):
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: "/" + path)
+def test_copy_button_copies_exactly_the_code_and_it_runs(new_page, site_url, path):
+    PAGE = PAGES[path]
     fences = python_fences(PAGE)
     page = new_page(permissions=["clipboard-read", "clipboard-write"])
-    page.goto(site_url + "components/data/", wait_until="networkidle")
+    page.goto(site_url + path, wait_until="networkidle")
     blocks = page.locator("div.language-python")
     assert blocks.count() == len(fences), (
         f"{PAGE.name} has {len(fences)} Python fences but the page shows {blocks.count()}"

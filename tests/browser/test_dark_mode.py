@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.browser.site_pages import LANGUAGE_ROOTS
+
 # The page asks for the light scheme (OS preference), so only the toggle can make it dark.
 SCHEME = "body => body.getAttribute('data-md-color-scheme')"
 BACKGROUND_LIGHTNESS = """body => {
@@ -10,9 +14,10 @@ BACKGROUND_LIGHTNESS = """body => {
 }"""
 
 
-def test_palette_toggle_switches_and_the_choice_survives_navigation(new_page, site_url):
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS, ids=lambda root: "/" + root)
+def test_palette_toggle_switches_and_the_choice_survives_navigation(new_page, site_url, root):
     page = new_page(color_scheme="light")
-    page.goto(site_url, wait_until="networkidle")
+    page.goto(site_url + root, wait_until="networkidle")
     body = page.locator("body")
     assert body.evaluate(SCHEME) == "default"
     assert body.evaluate(BACKGROUND_LIGHTNESS) > 200, "the light scheme should have a light background"
@@ -24,5 +29,5 @@ def test_palette_toggle_switches_and_the_choice_survives_navigation(new_page, si
 
     with page.expect_navigation():
         page.locator("nav.md-tabs a[href='components/']").click()
-    assert page.url == site_url + "components/"
+    assert page.url == site_url + root + "components/"
     assert page.locator("body").evaluate(SCHEME) == "slate", "dark mode was lost on the next page"

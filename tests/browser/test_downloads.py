@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 import nbformat
+import pytest
 
-from tests.browser.site_pages import EXAMPLES
+from tests.browser.site_pages import EXAMPLES, LANGUAGE_ROOTS
 
 SCRIPT = EXAMPLES / "outliers.py"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def download(page, link_selector, folder):
@@ -21,15 +24,21 @@ def download(page, link_selector, folder):
     return target
 
 
-def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, site_url, tmp_path):
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS, ids=lambda root: "/" + root)
+def test_example_page_offers_a_valid_notebook_and_a_script_that_runs(new_page, site_url, tmp_path, root):
     page = new_page(accept_downloads=True)
-    page.goto(f"{site_url}examples/{SCRIPT.stem}/", wait_until="networkidle")
+    page.goto(f"{site_url}{root}examples/{SCRIPT.stem}/", wait_until="networkidle")
 
     notebook_file = download(page, f"a[download][href='{SCRIPT.stem}.ipynb']", tmp_path)
     assert notebook_file.name == f"{SCRIPT.stem}.ipynb"
     notebook = nbformat.read(notebook_file, as_version=4)
     nbformat.validate(notebook)
     assert any(cell.cell_type == "code" for cell in notebook.cells), "the notebook has no code cells"
+    if root:  # a translated page's notebook carries the translated prose, the same code
+        prose = next(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+        assert HANGUL.search(prose), (
+            f"/{root}examples/{SCRIPT.stem}/: the notebook's prose is not Korean: {prose[:80]!r}"
+        )
 
     script_file = download(page, f"a[download][href='{SCRIPT.name}']", tmp_path)
     assert script_file.read_bytes() == SCRIPT.read_bytes(), (

@@ -8,13 +8,15 @@ from tests.browser.site_pages import DOCS, EXAMPLES
 
 # A word that is on the Loss page.
 LOSS_WORD, LOSS_PAGE = "Huber", "components/loss/"
+# A Korean word that occurs mid-sentence on the Korean Loss page, a particle attached (엔트로피를).
+KOREAN_LOSS_WORD, KOREAN_LOSS_PAGE = "엔트로피", "ko/components/loss/"
 # A word that appears in one example and on no Markdown page, so only the example can match.
 EXAMPLE_WORD, EXAMPLE_SCRIPT = "dragged", EXAMPLES / "outliers.py"
 
 
-def search(page, site_url, word):
-    """Type `word` into the header's search box; return the result links' hrefs (absolute)."""
-    page.goto(site_url, wait_until="networkidle")
+def search(page, url, word):
+    """Type `word` into the search box of the page at `url`; return the result links' hrefs (absolute)."""
+    page.goto(url, wait_until="networkidle")
     page.locator(".md-search__input").click()
     page.keyboard.type(word)
     results = page.locator(".md-search-result__item > .md-search-result__link")
@@ -42,4 +44,12 @@ def test_search_finds_an_example_page(new_page, site_url):
     hrefs, meta = search(new_page(), site_url, EXAMPLE_WORD)
     assert any(href.startswith(site_url + example_page) for href in hrefs), (
         f"searching {EXAMPLE_WORD!r} did not find /{example_page}; results: {hrefs or meta!r}"
+    )
+
+
+def test_korean_search_finds_the_korean_loss_page(new_page, site_url):
+    assert KOREAN_LOSS_WORD in (DOCS / "components" / "loss.ko.md").read_text(encoding="utf-8")
+    hrefs, meta = search(new_page(), site_url + "ko/", KOREAN_LOSS_WORD)
+    assert any(href.startswith(site_url + KOREAN_LOSS_PAGE) for href in hrefs), (
+        f"searching {KOREAN_LOSS_WORD!r} on /ko/ did not find /{KOREAN_LOSS_PAGE}; results: {hrefs or meta!r}"
     )

@@ -3,17 +3,21 @@ order, focus is visible, and Enter opens the milestone."""
 
 from __future__ import annotations
 
+import pytest
+
+from tests.browser.site_pages import LANGUAGE_ROOTS
 from tests.browser.test_keyboard_navigation import focus_ring_clip
 
 MAX_TABS = 150  # the header, the navigation and the page's own links come first
 ENTRY_LINK = "ol.timeline a[href]"
 
 
-def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url):
+@pytest.mark.parametrize("root", LANGUAGE_ROOTS, ids=lambda root: "/" + root)
+def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url, root):
     page = new_page()
-    page.goto(site_url + "history/", wait_until="networkidle")
+    page.goto(site_url + root + "history/", wait_until="networkidle")
     entries = page.eval_on_selector_all(ENTRY_LINK, "links => links.map(a => a.href)")
-    assert len(entries) == 10, f"/history/: expected ten timeline entries, found {len(entries)}"
+    assert len(entries) == 10, f"/{root}history/: expected ten timeline entries, found {len(entries)}"
 
     reached = []
     for _ in range(MAX_TABS):
@@ -23,7 +27,9 @@ def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url):
             reached.append(href)
             if len(reached) == len(entries):
                 break
-    assert reached == entries, f"/history/: Tab reached the timeline entries {reached}, expected {entries} in order"
+    assert reached == entries, (
+        f"/{root}history/: Tab reached the timeline entries {reached}, expected {entries} in order"
+    )
 
     # Visible focus on the last entry reached, compared with the same spot unfocused.
     page.wait_for_timeout(400)
@@ -36,9 +42,11 @@ def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url):
     focused = page.screenshot(clip=clip)
     page.keyboard.press("Tab")
     page.wait_for_timeout(400)
-    assert page.screenshot(clip=clip) != focused, "/history/: a focused timeline entry looks the same as unfocused"
+    assert page.screenshot(clip=clip) != focused, (
+        f"/{root}history/: a focused timeline entry looks the same as unfocused"
+    )
 
     page.keyboard.press("Shift+Tab")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == entries[-1], f"/history/: Enter on {entries[-1]} went to {page.url}"
+    assert page.url == entries[-1], f"/{root}history/: Enter on {entries[-1]} went to {page.url}"
