@@ -110,8 +110,15 @@ def on_page_context(context, page, config, nav):
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
-def on_post_page(output, page, config):
-    if _i18n(config) is None:
-        return output
+def _without_head_alternates(output: str) -> str:
     head_end = output.find("</head>")
     return HEAD_ALTERNATE.sub("", output[:head_end]) + output[head_end:]
+
+
+def on_post_page(output, page, config):
+    return output if _i18n(config) is None else _without_head_alternates(output)
+
+
+# The 404 page is a template, not a page: it would carry the last page's alternates.
+def on_post_template(output_content, template_name, config):
+    return output_content if _i18n(config) is None else _without_head_alternates(output_content)

@@ -19,6 +19,9 @@ def search(page, url, word):
     page.goto(url, wait_until="networkidle")
     page.locator(".md-search__input").click()
     page.keyboard.type(word)
+    # Playwright enters characters that are not on its keyboard layout (Hangul) as inserted
+    # text without key events; Material searches on keyup, which a reader's IME does send.
+    page.keyboard.press("End")
     results = page.locator(".md-search-result__item > .md-search-result__link")
     try:
         results.first.wait_for(timeout=10_000)
