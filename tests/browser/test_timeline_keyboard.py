@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.site_pages import LANGUAGE_ROOTS
-from tests.browser.test_keyboard_navigation import focus_ring_clip
+from tests.browser.test_keyboard_navigation import focus_ring_clip, settled_screenshot
 
 MAX_TABS = 150  # the header, the navigation and the page's own links come first
 ENTRY_LINK = "ol.timeline a[href]"
@@ -32,17 +32,15 @@ def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url, 
     )
 
     # Visible focus on the last entry reached, compared with the same spot unfocused.
-    page.wait_for_timeout(400)
     clip = focus_ring_clip(
         page.evaluate(
             "(() => { const r = document.activeElement.getBoundingClientRect();"
             " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
         )
     )
-    focused = page.screenshot(clip=clip)
+    focused = settled_screenshot(page, clip)
     page.keyboard.press("Tab")
-    page.wait_for_timeout(400)
-    assert page.screenshot(clip=clip) != focused, (
+    assert settled_screenshot(page, clip) != focused, (
         f"/{root}history/: a focused timeline entry looks the same as unfocused"
     )
 
