@@ -49,7 +49,7 @@ lint: setup
 	$(BIN)/ruff check --output-format=concise
 	$(BIN)/ruff format --check
 	$(BIN)/pymarkdown scan --recurse $(MARKDOWN)
-	$(BIN)/python -m tests.yaml_check $(YAML)
+	$(BIN)/python -m tests.support.yaml_check $(YAML)
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions $(wildcard .github/actions/*/action.yml)

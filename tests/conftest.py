@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site_build import ROOT, mkdocs_build
+from tests.support.site_build import ROOT, mkdocs_build
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.markdown_fences import python_fences
-from tests.site_build import ROOT, mkdocs_build, read_mkdocs_yml
-from tests.untested_code import problems
+from tests.support.markdown_fences import python_fences
+from tests.support.site_build import ROOT, mkdocs_build, read_mkdocs_yml
+from tests.support.untested_code import problems
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
@@ -102,7 +102,7 @@ def pytest_on_page(tmp_path: Path, page: str, *options: str) -> subprocess.Compl
             "-m",
             "pytest",
             "-p",
-            "tests.markdown_snippets",
+            "tests.support.markdown_snippets",
             "--markdown-docs",
             "--markdown-docs-syntax=superfences",
             *options,

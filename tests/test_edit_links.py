@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from hooks.edit_links import edit_prefix, edit_url
-from tests.site_build import ROOT
-from tests.yaml_check import TagTolerantLoader
+from tests.support.site_build import ROOT
+from tests.support.yaml_check import TagTolerantLoader
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagTolerantLoader)
 REPO = CONFIG["repo_url"].rstrip("/")

@@ -7,7 +7,7 @@ import struct
 import sys
 import zlib
 
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from example_figures import extract_figures  # noqa: E402

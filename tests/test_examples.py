@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from hooks import timeline
 from hooks.timeline import COMPONENTS, WORDS, TimelineError, components_table_header, load_timeline
-from tests.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
 from tests.test_bad_input import GOOD_EXAMPLE, GOOD_PAGE, build_output, make_project
 
 DATA = ROOT / "docs" / "timeline.yml"

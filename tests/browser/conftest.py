@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.recording import record
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
