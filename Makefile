@@ -31,8 +31,11 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# In parallel (pytest-xdist): one worker builds the site while the others run what needs no site;
+# `make test TEST_WORKERS=0` runs everything in one process.
+TEST_WORKERS ?= auto
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Rewrite the '#>' output comments of every snippet in docs/ from a real run.
 fix-outputs: setup

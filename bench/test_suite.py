@@ -1,4 +1,4 @@
-"""`make test` as a fresh clone runs it (empty caches), timed, with pytest's ten slowest tests."""
+"""`make test` as a fresh clone runs it (empty caches, parallel workers), timed, with pytest's ten slowest tests."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ SUMMARY = re.compile(r"^=+ (.*\b(?:passed|failed|error|errors)\b.*) in [\d.]+s.*
 
 
 def run_tests(project: Path) -> dict:
-    run = timed.run([sys.executable, "-m", "pytest", "--durations=10"], cwd=project, timeout=1800)
+    run = timed.run([sys.executable, "-m", "pytest", "-n", "auto", "--durations=10"], cwd=project, timeout=1800)
     slowest = []
     summary = None
     for _, text in run.lines:
