@@ -71,7 +71,7 @@ class PageVisit:
         URLs never leave the page), and requests the CSP blocked before they were made."""
         made = [url for url in self.requests if urlsplit(url).scheme not in ("data", "blob")]
         blocked = [url for url in self.csp_blocked_urls if urlsplit(url).scheme in ("http", "https", "ws", "wss")]
-        return [url for url in made + blocked if not url.startswith(origin)]
+        return list(dict.fromkeys(url for url in made + blocked if not url.startswith(origin)))
 
 
 @dataclass(frozen=True)
