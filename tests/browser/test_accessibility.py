@@ -1,25 +1,20 @@
 """axe-core finds no serious or critical accessibility violations, in light and in dark mode.
 
-axe is evaluated through the DevTools protocol, which the page's own CSP does not
-govern, so it runs on the same CSP-enforced load as every other per-page check.
+axe runs on the same CSP-enforced load as every other per-page check (see
+`axe_violations` in tests/support/page_visit.py).
 """
 
 from __future__ import annotations
 
-from tests.support.page_visit import SCHEMES, page_probe
-from tests.support.site_build import ROOT
+from tests.support.page_visit import SCHEMES, axe_violations, page_probe
 
-AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACT = ("serious", "critical")
 
 
 @page_probe("axe")
 def run_axe(page, visit):
-    """axe's violations on the page as loaded."""
-    if not AXE_CORE.is_file():
-        raise FileNotFoundError(f"{AXE_CORE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
-    page.evaluate(AXE_CORE.read_text(encoding="utf-8") + "\n;0")
-    return page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+    """axe's violations on the page as loaded, at desktop width."""
+    return axe_violations(page)
 
 
 def describe(violation) -> str:

@@ -6,9 +6,7 @@ narrowed to a phone's width on its one visit, measured, and widened again.
 
 from __future__ import annotations
 
-from tests.support.page_visit import DESKTOP, page_probe
-
-PHONE = {"width": 375, "height": 812}
+from tests.support.page_visit import PHONE, page_probe, viewport
 
 # The outermost elements that stick out past the right edge, to name in the failure.
 OVERFLOWING = """() => {
@@ -22,21 +20,14 @@ OVERFLOWING = """() => {
     .map((el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}.${[...el.classList].join(".")}` +
                  ` (right edge ${Math.round(el.getBoundingClientRect().right)} px)`);
 }"""
-# Two animation frames: Material's resize handlers have run and the layout has settled.
-SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
 
 @page_probe("phone width")
 def measure_at_phone_width(page, visit):
     """The page's scroll width and the screen's width at 375 px, and what sticks out."""
-    page.set_viewport_size(PHONE)
-    try:
-        page.evaluate(SETTLED)
+    with viewport(page, PHONE):
         scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
         return {"scroll_width": scroll_width, "inner_width": inner_width, "sticking_out": page.evaluate(OVERFLOWING)}
-    finally:
-        page.set_viewport_size(DESKTOP)
-        page.evaluate(SETTLED)
 
 
 def test_nothing_overflows_a_phone_screen(visit):

@@ -9,7 +9,8 @@ loaded once for all of its checks; a probe is registered next to the test that r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -17,10 +18,15 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.site_browser import SitePage
+from tests.support.site_build import ROOT
 
 # OS preference -> the scheme Material shows.
 SCHEMES = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Two animation frames: Material's resize handlers have run and the layout has settled.
+LAYOUT_SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 # The network can look idle before Material's bundle has set the page up (on a busy machine,
 # a second before the dark scheme is applied). Its palette component stores the reader's
 # scheme once it has applied it: from then on the page is what a reader sees.
@@ -160,3 +166,28 @@ def _record_load(context, page, visit: PageVisit) -> None:
         pass  # a page whose scripts broke: the checks report what it shows, and its console errors
     visit.shown_scheme = page.get_attribute("body", "data-md-color-scheme")
     loading = False
+
+
+# For probes ---------------------------------------------------------------------------
+
+
+@contextmanager
+def viewport(page, size: dict) -> Iterator[None]:
+    """The page resized to `size` (PHONE, say) for the block, then back to DESKTOP."""
+    page.set_viewport_size(size)
+    try:
+        page.evaluate(LAYOUT_SETTLED)
+        yield
+    finally:
+        page.set_viewport_size(DESKTOP)
+        page.evaluate(LAYOUT_SETTLED)
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's findings on the page as it is now. axe is evaluated through the DevTools
+    protocol, which the page's own CSP does not govern, so the page keeps its CSP."""
+    if not AXE_CORE.is_file():
+        raise FileNotFoundError(f"{AXE_CORE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_CORE.read_text(encoding="utf-8") + "\n;0")
+    return page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
