@@ -51,7 +51,7 @@ class PageVisit:
     site_page: SitePage
     scheme: str  # a key of SCHEMES
     url: str
-    # Recorded while the page loads (until the network is idle):
+    # Recorded while the page loads (until the network is idle and Material has set it up):
     status: int | None = None
     shown_scheme: str | None = None  # Material's data-md-color-scheme once the page is ready
     requests: list[str] = field(default_factory=list)
