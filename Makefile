@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000  # --dirty: sitebuild/edit_loop.py
 
 build: setup
 	$(BIN)/mkdocs build --strict

@@ -6,8 +6,11 @@ in order, and the kind of page each applies to; the steps themselves live in the
 No other file registers an event, and no step rewrites what another step wrote.
 
     stage            Markdown page                        example page (examples/*.py)
+    on_startup       (once) `make serve --dirty`: rebuild only what a save changed
     on_config        (once per language) execution cache and limits, KaTeX, timeline data, footer
-    on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts
+    on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts;
+                     under `make serve`, which pages a save changed
+    on_env           (once per language) compiled templates kept across builds
     on_page_markdown timeline markers, citations, header  -
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
@@ -33,6 +36,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from sitebuild import (  # noqa: E402
     content_security_policy,
+    edit_loop,
     example_downloads,
     example_execution,
     example_page,
@@ -42,6 +46,7 @@ from sitebuild import (  # noqa: E402
     katex,
     page_cache,
     site,
+    templates,
     versions,
 )
 from sitebuild.site import PageKind  # noqa: E402
@@ -53,6 +58,10 @@ _prose: dict[str, list[str] | None] = {}  # example page's dest path -> its tran
 
 
 # ------------------------------------------------------------------ once per build, per language
+
+
+def on_startup(command, dirty):
+    edit_loop.start(command, dirty)  # `make serve` rebuilds only what a save changed
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
@@ -70,7 +79,13 @@ def on_config(config):
 def on_files(files, config):
     for file in example_sources.example_files(config) + katex.asset_files(config):
         files.append(file)
+    edit_loop.mark_changes(files, config)
     return files
+
+
+def on_env(env, config, files):
+    templates.keep_compiled(env, config)  # Material's templates compile once, not on every build
+    return env
 
 
 # ---------------------------------------------------------------------------------- per page
