@@ -51,6 +51,31 @@ def test_solution_computes_the_recorded_answer(exercise):
         assert namespace["answer"] == exercise.correct_choice, f"{where}: the solution picks another option"
 
 
+# Issue 18: the four key components and the ten milestones each end with exercises.
+PAGES_WITH_EXERCISES = [f"components/{name}.md" for name in ("data", "model", "loss", "optimization")] + [
+    f"history/{name}.md"
+    for name in (
+        "alexnet",
+        "dqn",
+        "seq2seq",
+        "adam",
+        "gan",
+        "resnet",
+        "transformer",
+        "bert",
+        "big-language-models",
+        "self-supervised",
+    )
+]
+
+
+def test_every_lecture_page_has_exercises():
+    pages = [page_for(path.relative_to(DOCS).as_posix()) for path in DATA_FILES]
+    assert sorted(pages) == sorted(PAGES_WITH_EXERCISES)
+    kinds = {exercise.kind for exercise in EXERCISES}
+    assert kinds == {"number", "output", "choice"}, f"the exercises should mix the three kinds, not only {kinds}"
+
+
 @pytest.mark.parametrize("data_file", DATA_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_each_page_shows_its_exercises_in_every_language(data_file):
     page = DOCS / page_for(data_file.relative_to(DOCS).as_posix())

@@ -49,20 +49,31 @@ def result_of(page, exercise_id: str):
     return region
 
 
+# (page, exercise, a wrong answer, a word of its hint, a right answer in a form other than the key's)
+NUMBER_CASES = [
+    ("components/loss/", "mse-two-conventions", "2.5", "PyTorch", "125 %"),  # the notes' convention
+    ("history/bert/", "mask-share", "0.15", "80 %", "12 %"),  # forgetting the 80 %
+]
+
+
 @pytest.mark.parametrize("language", PAGES)
-def test_number_answered_wrong_then_right_by_keyboard(new_page, site_url, language):
+@pytest.mark.parametrize("case", NUMBER_CASES, ids=lambda case: case[0] + case[1])
+def test_number_answered_wrong_then_right_by_keyboard(new_page, site_url, language, case):
+    path, exercise_id, wrong, hint_word, right = case
     words = WORDS[language]
-    page = open_page(new_page, site_url, language)
-    start_at(page, "mse-two-conventions")
-    field = "#exercise-mse-two-conventions-answer"
-    tab_to(page, field)
-    page.keyboard.type("2.5")  # the lecture notes' convention: the misconception the hint addresses
+    page = new_page()
+    page.add_init_script(WATCH_CSP)
+    prefix = "" if language == "en" else f"{language}/"
+    page.goto(site_url + prefix + path, wait_until="networkidle")
+    start_at(page, exercise_id)
+    tab_to(page, f"#exercise-{exercise_id}-answer")
+    page.keyboard.type(wrong)
     page.keyboard.press("Enter")
-    region = result_of(page, "mse-two-conventions")
+    region = result_of(page, exercise_id)
     assert words.not_yet in region.inner_text()
-    assert "PyTorch" in region.inner_text(), "the hint should come with 'not yet'"
+    assert hint_word in region.inner_text(), "the hint should come with 'not yet'"
     page.keyboard.press("Control+A")
-    page.keyboard.type("125 %")  # 1.25, written as a percentage
+    page.keyboard.type(right)
     page.keyboard.press("Enter")
     assert region.inner_text().strip() == words.right
     assert page.evaluate("window.__cspViolations") == []
