@@ -41,7 +41,7 @@ fix-outputs: setup
 # Style checks, run before the tests and by pre-commit; each finding names file, line and rule.
 # `make fix` applies what can be fixed automatically. Settings: pyproject.toml.
 MARKDOWN  := docs README.md CONTRIBUTING.md .github
-YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml)
+YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml) $(wildcard docs/exercises/*/*.yml)
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 

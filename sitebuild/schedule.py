@@ -8,10 +8,12 @@ No other file registers an event, and no step rewrites what another step wrote.
     stage            Markdown page                        example page (examples/*.py)
     on_startup       (once) `make serve --dirty`: rebuild only what a save changed
     on_config        (once per language) execution cache and limits, KaTeX, timeline data, footer
+                     exercises: read the data files, run (or recall) every solution
     on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts;
                      under `make serve`, which pages a save changed
     on_env           (once per language) compiled templates kept across builds
     on_page_markdown timeline markers, citations, header  -
+                     exercises at the page's marker
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
     on_page_content  KaTeX typesets the math              one pass: prose, math, code, outputs,
@@ -49,6 +51,7 @@ from sitebuild import (  # noqa: E402
     templates,
     versions,
 )
+from sitebuild.exercises import markdown as exercises  # noqa: E402
 from sitebuild.site import PageKind  # noqa: E402
 from sitebuild.timeline import markdown as timeline  # noqa: E402
 from sitebuild.words import words_for  # noqa: E402
@@ -70,6 +73,7 @@ def on_config(config):
     example_execution.configure(config)
     katex.start(config)
     timeline.load(config)
+    exercises.load(config)
     freshness.start(config)
     config.extra["executed_with"] = versions.executed_with(words)
     return config
@@ -94,6 +98,7 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     if site.page_kind(page) is PageKind.MARKDOWN:
         markdown = timeline.expand(markdown, page, config, files)
+        markdown = exercises.expand(markdown, page, config)
     return markdown
 
 
