@@ -93,8 +93,8 @@ assert count(small) == gpt_parameters(3, 64, 32, 500)
 #
 # The configurations come from the papers: GPT-2's largest model has 48 layers
 # of width 1600 and a context of 1024 tokens; GPT-3 has 96 layers of width
-# 12,288, 96 heads of 128 dimensions and a context of 2048 (Table 2.1). Both use
-# the same 50,257-token vocabulary.
+# 12,288, 96 heads of 128 dimensions (Table 2.1) and a context of 2048 (the text
+# of Section 2.1). Both use the same 50,257-token vocabulary.
 
 # %%
 CONFIGS = {
