@@ -1,16 +1,18 @@
 """Bad input stops the build or the tests with the file, the line and what to fix.
 
 Each case builds or tests a small throwaway project that uses the real
-mkdocs.yml, hooks and test plugin, with one deliberate mistake.
+mkdocs.yml, build code (sitebuild/) and test plugin, with one deliberate mistake.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,19 @@ GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
 
 
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes mkdocs.yml back as it was read, with the toc slugify's Python tag."""
+
+
+_ConfigDumper.add_representer(
+    functools.partial,  # pymdownx.slugs.slugify(case="lower") returns one
+    lambda dumper, value: dumper.represent_mapping(
+        "tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify",
+        {"kwds": value.keywords},
+    ),
+)
+
+
 def make_project(
     tmp_path: Path, pages: dict[str, str], examples: dict[str, str], languages: tuple[str, ...] | None = ("en",)
 ) -> Path:
@@ -34,8 +49,8 @@ def make_project(
             if isinstance(plugin, dict) and "i18n" in plugin:
                 for language in plugin["i18n"]["languages"]:
                     language["build"] = language["locale"] in languages
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    shutil.copytree(ROOT / "hooks", tmp_path / "hooks")
+    (tmp_path / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True), encoding="utf-8")
+    shutil.copytree(ROOT / "sitebuild", tmp_path / "sitebuild", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`
     for name, text in pages.items():
@@ -70,6 +85,28 @@ def test_failing_example_names_the_script_and_line(tmp_path):
     output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
     assert "examples/broken.py:8" in output, output
     assert "ValueError" in output and "deliberate" in output, output
+
+
+def test_dying_kernel_names_the_example(tmp_path):
+    dying = "# %% [markdown]\n# # Dies\n\n# %%\nimport os\n\nos._exit(1)\n"
+    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"dying.py": dying}))
+    assert "Example examples/dying.py" in output and "DeadKernelError" in output, output
+
+
+def test_hanging_cell_fails_the_build_within_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setenv("EXAMPLE_CELL_TIMEOUT_S", "3")
+    hanging = "# %% [markdown]\n# # Hangs\n\n# %%\nimport time\n\ntime.sleep(600)\n"
+    started = time.monotonic()
+    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"hanging.py": hanging}))
+    assert "Example examples/hanging.py:5" in output and "CellTimeoutError" in output, output
+    assert time.monotonic() - started < 120, "the build should stop soon after the cell's limit"
+
+
+def test_bad_formula_after_a_similar_good_one_names_its_own_line(tmp_path):
+    # The broken formula's text also starts a good formula earlier on the page.
+    page = "# Home\n\n$$\n\\frac{1}{n}\n$$\n\nMore text.\n\n$$\\frac{1}{$$\n"
+    output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
+    assert "docs/index.md:9" in output, output
 
 
 def test_bad_formula_on_a_page_names_page_line_and_formula(tmp_path):

@@ -1,4 +1,4 @@
-"""hooks/content_security_policy.py: every page gets a policy that hashes its own inline blocks.
+"""sitebuild/content_security_policy.py: every page gets a policy that hashes its own inline blocks.
 
 The browser tests (tests/browser/test_csp_violations.py) check that Chromium
 enforces it without a violation; these check the hook's text on its own and on
@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
-from hooks.content_security_policy import add_policy, inline_hashes
+from sitebuild.content_security_policy import add_policy, inline_hashes
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>var a = 1;</script><style>p { color: red }</style>

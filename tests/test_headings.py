@@ -1,4 +1,4 @@
-"""hooks/headings.py: every heading has an id its permalink, the TOC and search agree on."""
+"""Every heading has an id its permalink, the TOC and search agree on (example_page.py, toc slugify)."""
 
 from __future__ import annotations
 

@@ -145,7 +145,7 @@ def test_language_switch_keeps_the_reader_on_the_same_page(built_site):
 
 
 def test_no_page_sends_material_to_a_missing_sitemap(built_site):
-    # Material fetches sitemap.xml below every head <link rel="alternate">; see hooks/i18n.py.
+    # Material fetches sitemap.xml below every head <link rel="alternate">; see overrides/main.html.
     for html in [*(html for _, html in _built_pages(built_site)), built_site / "404.html"]:
         links = _soup(html).select("head link[rel=alternate]")
         assert not links, f"{html.relative_to(built_site)}: {links}"

@@ -1,4 +1,4 @@
-"""hooks/katex.py: every formula is typeset at build time, and no math JavaScript ships."""
+"""sitebuild/katex.py: every formula is typeset at build time, and no math JavaScript ships."""
 
 from __future__ import annotations
 

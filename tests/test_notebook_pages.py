@@ -1,4 +1,4 @@
-"""hooks/notebook_pages.py: example pages carry content, not JupyterLab's CSS and scripts."""
+"""sitebuild/example_page.py: example pages carry content, not JupyterLab's CSS and scripts."""
 
 from __future__ import annotations
 

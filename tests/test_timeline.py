@@ -1,4 +1,4 @@
-"""hooks/timeline.py: a bad docs/timeline.yml stops the build with file, line, entry and
+"""sitebuild/timeline/: a bad docs/timeline.yml stops the build with file, line, entry and
 problem; a good one becomes the timeline, the milestone headers and the references, in
 the language of the build (English, or Korean from each milestone's `ko:`)."""
 
@@ -14,8 +14,10 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from hooks import timeline
-from hooks.timeline import COMPONENTS, WORDS, TimelineError, components_table_header, load_timeline
+from sitebuild.timeline import markdown as timeline
+from sitebuild.timeline.data import COMPONENTS, TimelineError, load_timeline
+from sitebuild.timeline.render import components_table_header
+from sitebuild.words import WORDS
 from tests.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
 from tests.test_bad_input import GOOD_EXAMPLE, GOOD_PAGE, build_output, make_project
 
@@ -383,7 +385,7 @@ def run_page(
         "config_file_path": str(tmp_path / "mkdocs.yml"),
         "theme": {"language": language},
     }
-    timeline.on_config(config)
+    timeline.load(config)
 
     def file(path, root, dest_uri=None):
         return File(path, str(root), str(tmp_path / "site"), True, dest_uri=dest_uri)
@@ -405,7 +407,7 @@ def run_page(
         ]
         files = TranslatedFiles(pages + examples, language)
     page = SimpleNamespace(file=files.get_file_from_path(src_uri))
-    return timeline.on_page_markdown(markdown, page, config, files)
+    return timeline.expand(markdown, page, config, files)
 
 
 def test_citation_becomes_a_link_to_the_reference(tmp_path):
@@ -560,10 +562,10 @@ def test_a_language_without_words_is_reported(tmp_path):
 def test_marker_without_data_file_is_reported(tmp_path):
     (tmp_path / "docs").mkdir()
     config = {"docs_dir": str(tmp_path / "docs"), "config_file_path": str(tmp_path / "mkdocs.yml")}
-    timeline.on_config(config)
+    timeline.load(config)
     page = SimpleNamespace(file=File("index.md", str(tmp_path / "docs"), str(tmp_path / "site"), True))
     with pytest.raises(PluginError) as caught:
-        timeline.on_page_markdown("# Home\n\n<!-- timeline -->\n", page, config, Files([page.file]))
+        timeline.expand("# Home\n\n<!-- timeline -->\n", page, config, Files([page.file]))
     assert str(caught.value).startswith("docs/index.md:3: <!-- timeline --> needs docs/timeline.yml")
 
 

@@ -6,7 +6,8 @@ from importlib.metadata import version
 
 from bs4 import BeautifulSoup
 
-from hooks.versions import executed_with, on_config
+from sitebuild.versions import executed_with
+from sitebuild.words import WORDS
 
 
 def test_footer_names_the_installed_versions(built_site):
@@ -17,17 +18,9 @@ def test_footer_names_the_installed_versions(built_site):
         assert f"PyTorch {version('torch')}" in footer, footer
 
 
-def test_existing_footer_text_is_kept():
-    config = on_config({"copyright": "© The authors"})
-    assert config["copyright"] == f"© The authors<br>{executed_with()}"
-    assert on_config({"copyright": None})["copyright"] == executed_with()
-
-
-def test_each_language_build_replaces_the_line_instead_of_adding_one():
-    config = {"copyright": "© The authors", "theme": {"language": "en"}}
-    on_config(config)
-    config["theme"]["language"] = "ko"  # mkdocs-static-i18n's next build reuses the config
-    assert on_config(config)["copyright"] == f"© The authors<br>{executed_with('ko')}"
+def test_the_line_is_written_in_each_language():
+    assert executed_with(WORDS["en"]).startswith("Examples executed with NumPy ")
+    assert executed_with(WORDS["ko"]).startswith("예제 실행 환경: NumPy ")
 
 
 def test_korean_pages_name_the_versions_once_in_korean(built_site):

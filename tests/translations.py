@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from hooks.example_prose import markdown_cell_count, overlay_path, translated_cells
+from sitebuild.example_prose import markdown_cell_count, overlay_path, translated_cells
 from tests.markdown_fences import NOTEST_REASON, normalise, own_python_fences, python_fences
 from tests.site_build import DEFAULT_LANGUAGE, page_language, page_sources
 

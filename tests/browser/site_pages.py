@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jupytext
 
-from hooks.example_prose import overlay_path
+from sitebuild.example_prose import overlay_path
 from tests.site_build import DEFAULT_LANGUAGE, ROOT, page_language, page_sources, site_languages
 
 DOCS = ROOT / "docs"

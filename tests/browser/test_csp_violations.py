@@ -1,6 +1,6 @@
 """Chromium enforces each page's Content-Security-Policy without a single violation.
 
-The policy comes from hooks/content_security_policy.py; a violation means an
+The policy comes from sitebuild/content_security_policy.py; a violation means an
 inline block the hook did not hash, or something loaded from another origin.
 """
 

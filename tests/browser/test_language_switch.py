@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-# A deep Markdown page, an example page (built by hooks/i18n.py, not by the plugin) and a home page.
+# A deep Markdown page, an example page (added by sitebuild/example_sources.py, not by the plugin) and a home page.
 PATHS = ["components/loss/", "examples/outliers/", ""]
 
 

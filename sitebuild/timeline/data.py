@@ -1,43 +1,25 @@
-"""Build the history pages from `docs/timeline.yml`, the one place milestone facts live.
+"""Read and check `docs/timeline.yml`, the one place milestone facts live.
 
-The hook checks the data file when the site is built (a bad entry stops the build
-with the file, the line, the entry and what is wrong) and generates from it:
-
-* `<!-- timeline -->`: the timeline, a semantic `<ol>` of `<time>`-stamped entries;
-* `<!-- timeline-components -->`: the table of which key component each milestone changed;
-* `<!-- references -->`: every paper, grouped by milestone, each with an anchor;
-* the title and fact header of every milestone page (its `page:` in the data file);
-* `[cite:key]` or `[cite:key, Table 3]` in any page: "(Author et al., year)" linking to
-  that paper on the references page.
-
-Everything generated is in the language of the build: mkdocs-static-i18n builds the site
-once per language and sets `theme.language` before the pages are built. The data file
-gives each milestone's name, summary and components in English and, under a sub-map per
-language (`ko:`), in that language; the words around them (labels, table header, the
-references' layout) are in WORDS below. Paper titles and authors are not translated.
-
-Without a data file the hook does nothing, unless a page asks for generated content.
+A bad entry stops the build with the file, the line, the entry and what is wrong; every
+problem in the file is reported at once. The data gives each milestone's name, summary
+and components in English and, under a sub-map per language (`ko:`), in that language.
+Paper titles and authors are not translated.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
-import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
+
+from sitebuild.words import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, WORDS, Words
 
 DATA_FILE = "timeline.yml"  # relative to docs/
-REFERENCES_PAGE = "references.md"
 FIRST_YEAR, LAST_YEAR = 2012, 2020
 COMPONENTS = ("data", "model", "loss", "optimization")  # the lecture's four, in its order
-
-DEFAULT_LANGUAGE = "en"
 
 MILESTONE_FIELDS = {"name", "year", "end_year", "components", "summary", "page", "example", "papers"}
 MILESTONE_REQUIRED = MILESTONE_FIELDS - {"end_year"}
@@ -48,85 +30,10 @@ PAPER_FIELDS = {"key", "title", "authors", "venue", "year", "arxiv", "url"}
 PAPER_REQUIRED = PAPER_FIELDS - {"arxiv", "url"}  # and exactly one of those two
 PAPER_KEY = re.compile(r"^[a-z][a-z-]*\d{4}[a-z]?$")  # first author + year, e.g. he2016
 ARXIV_ID = re.compile(r"^(?P<yy>\d{2})(?P<mm>\d{2})\.\d{4,5}$")
-MONTHS = ("January February March April May June July August September October November December").split()
-
-
-@dataclass(frozen=True)
-class Words:
-    """Every word the hook writes around the data, in one language."""
-
-    language_name: str  # in English, for error messages
-    script: re.Pattern | None  # translated text must contain this script (None: the data's own language)
-    script_name: str
-    component_names: dict[str, str]  # badge and table column of each of COMPONENTS
-    components_label: str  # what a screen reader hears for a timeline entry's badges
-    milestone: str
-    year: str
-    paper: str
-    also: str
-    changed: str
-    example: str
-    back_to_timeline: str  # {first}, {last}
-    discussed_on: str  # the references' line under each milestone heading: {link}
-    paper_link: str  # link text for a paper with no arXiv id
-    two_authors: str  # {0}, {1}: surnames
-    et_al: str  # {0}: the first surname, or a list of names
-    month_of_year: Callable[[int, int], str]  # (year, month) -> "December 2014"
-
-
-WORDS = {
-    "en": Words(
-        language_name="English",
-        script=None,
-        script_name="",
-        component_names={c: c for c in COMPONENTS},
-        components_label="Key components it changed",
-        milestone="Milestone",
-        year="Year",
-        paper="Paper",
-        also="Also",
-        changed="Changed",
-        example="Example",
-        back_to_timeline="All milestones, {first}–{last}",
-        discussed_on="Discussed on {link}.",
-        paper_link="paper",
-        two_authors="{0} and {1}",
-        et_al="{0} et al.",
-        month_of_year=lambda year, month: f"{MONTHS[month - 1]} {year}",
-    ),
-    "ko": Words(
-        language_name="Korean",
-        script=re.compile(r"[\uac00-\ud7a3]"),
-        script_name="Hangul",
-        component_names={"data": "데이터", "model": "모델", "loss": "손실", "optimization": "최적화"},
-        components_label="바꾼 구성 요소",
-        milestone="이정표",
-        year="연도",
-        paper="논문",
-        also="관련 논문",
-        changed="바꾼 요소",
-        example="예제",
-        back_to_timeline="{first}–{last}년 이정표 전체 보기",
-        discussed_on="{link} 페이지에서 다룹니다.",
-        paper_link="논문",
-        # "와/과" would depend on how the surname is pronounced; "&" reads the same in any case.
-        two_authors="{0} & {1}",
-        et_al="{0} 외",
-        month_of_year=lambda year, month: f"{year}년 {month}월",
-    ),
-}
-TRANSLATED_LANGUAGES = tuple(language for language in WORDS if language != DEFAULT_LANGUAGE)
-
-MARKERS = ("<!-- timeline -->", "<!-- timeline-components -->", "<!-- references -->")
-# [cite:he2016] or [cite:he2016, Table 3]
-CITATION = re.compile(r"\[cite:\s*(?P<key>[^\],\s]*)\s*(?:,\s*(?P<where>[^\]]+?))?\s*\]")
 
 
 class TimelineError(ValueError):
     """The data file or a page using it is wrong; the message says where and what to fix."""
-
-
-# --------------------------------------------------------------------------- data
 
 
 @dataclass(frozen=True)
@@ -567,257 +474,3 @@ def _check_across_entries(milestones: list[Milestone], problems: _Problems) -> N
                 "chronological order, the timeline follows the file.",
             )
         previous = milestone
-
-
-# ---------------------------------------------------------------------- rendering
-#
-# The renderers take milestones already in the page's language (Milestone.in_language)
-# and that language's Words.
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _time(year: int) -> str:
-    return f'<time datetime="{year}">{year}</time>'
-
-
-def _years_html(milestone: Milestone) -> str:
-    if milestone.end_year:
-        return f"{_time(milestone.year)}–{_time(milestone.end_year)}"
-    return _time(milestone.year)
-
-
-def _cite(title: str, words: Words) -> str:
-    """A paper title, marked as English on a page in another language (screen readers switch voice)."""
-    lang = "" if words is WORDS[DEFAULT_LANGUAGE] else f' lang="{DEFAULT_LANGUAGE}"'
-    return f"<cite{lang}>{_esc(title)}</cite>"
-
-
-def _component_list(milestone: Milestone, words: Words) -> str:
-    items = "".join(
-        f'<li class="timeline__component timeline__component--{c}">{_esc(words.component_names[c])}</li>'
-        for c in milestone.components
-    )
-    return f'<ul class="timeline__components" aria-label="{_esc(words.components_label)}">{items}</ul>'
-
-
-def render_timeline(milestones: list[Milestone], url_of_page, words: Words = WORDS[DEFAULT_LANGUAGE]) -> str:
-    """The timeline as one HTML block: an ordered list, oldest first."""
-    entries = []
-    for milestone in milestones:
-        main = milestone.papers[0]
-        entries.append(
-            '<li class="timeline__entry">'
-            f'<p class="timeline__year">{_years_html(milestone)}</p>'
-            '<div class="timeline__card">'
-            # A paragraph, not a heading: the list already groups the entries, and a heading
-            # would need an id and a permalink, a second link in a card that is one link.
-            f'<p class="timeline__name"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></p>'
-            f'<p class="timeline__summary">{_esc(milestone.summary)}</p>'
-            f'<p class="timeline__paper">{_cite(main.title, words)} · {_esc(main.short_authors(words))}, '
-            f"{_esc(main.venue)} {main.year}</p>"
-            f"{_component_list(milestone, words)}"
-            "</div></li>"
-        )
-    return '<ol class="timeline">' + "".join(entries) + "</ol>"
-
-
-def components_table_header(words: Words) -> list[str]:
-    """The table's column names: milestone, year, then the four components."""
-    return [words.milestone, words.year] + [words.component_names[c].capitalize() for c in COMPONENTS]
-
-
-def render_components_table(milestones: list[Milestone], url_of_page, words: Words = WORDS[DEFAULT_LANGUAGE]) -> str:
-    """One row per milestone, one column per key component. Each cell carries its
-    column's name, so on a phone the rows can stack into cards (timeline.css)."""
-    header = components_table_header(words)
-    head = "".join(f'<th scope="col">{_esc(c)}</th>' for c in header)
-    rows = []
-    for milestone in milestones:
-        cells = [_years_html(milestone)] + [_esc(milestone.components.get(c, "")) for c in COMPONENTS]
-        rows.append(
-            f'<tr><th scope="row"><a href="{_esc(url_of_page(milestone))}">{_esc(milestone.name)}</a></th>'
-            + "".join(f'<td data-label="{_esc(label)}">{cell}</td>' for label, cell in zip(header[1:], cells))
-            + "</tr>"
-        )
-    return (
-        '<div class="components-table"><table>'
-        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody>"
-        "</table></div>"
-    )
-
-
-def _arxiv_month(paper: Paper, words: Words) -> str:
-    year, month = paper.arxiv_date
-    return words.month_of_year(year, month)
-
-
-def _paper_html(paper: Paper, words: Words) -> str:
-    arxiv = ""
-    if paper.arxiv:
-        arxiv = f' · <a href="{_esc(paper.link)}">arXiv:{_esc(paper.arxiv)}</a> ({_esc(_arxiv_month(paper, words))})'
-    link = "" if paper.arxiv else f' · <a href="{_esc(paper.link)}">{_esc(words.paper_link)}</a>'
-    return (
-        f'<li id="{_esc(paper.key)}">{_esc(", ".join(paper.authors))}. '
-        f"{_cite(paper.title, words)}. {_esc(paper.venue)}, {paper.year}{arxiv}{link}</li>"
-    )
-
-
-def render_references(milestones: list[Milestone], link_to_page, words: Words = WORDS[DEFAULT_LANGUAGE]) -> str:
-    """Markdown: a heading per milestone (it joins the page's table of contents), then its papers."""
-    parts = []
-    for milestone in milestones:
-        parts.append(f"## {milestone.years}: {milestone.name}\n")
-        parts.append(words.discussed_on.format(link=f"[{milestone.name}]({link_to_page(milestone)})") + "\n")
-        parts.append(
-            '<ul class="references-list">' + "".join(_paper_html(p, words) for p in milestone.papers) + "</ul>\n"
-        )
-    return "\n".join(parts)
-
-
-def render_header(
-    milestone: Milestone, url_of_example: str, url_of_timeline: str, words: Words = WORDS[DEFAULT_LANGUAGE]
-) -> str:
-    """The page title and its fact box, all from the data file."""
-    main, *others = milestone.papers
-    arxiv = f" (arXiv:{_esc(main.arxiv)}, {_esc(_arxiv_month(main, words))})" if main.arxiv else ""
-    also = "".join(
-        f'<dd><a href="{_esc(p.link)}">{_cite(p.title, words)}</a>, {_esc(p.short_authors(words))}, '
-        f"{_esc(p.venue)} {p.year}</dd>"
-        for p in others
-    )
-    changed = "".join(
-        f'<dd><span class="timeline__component timeline__component--{c}">{_esc(words.component_names[c])}</span> '
-        f"{_esc(how)}</dd>"
-        for c, how in milestone.components.items()
-    )
-    example = posixpath.basename(milestone.example)
-    back = words.back_to_timeline.format(first=FIRST_YEAR, last=LAST_YEAR)
-    facts = (
-        '<dl class="milestone-facts">'
-        f"<dt>{_esc(words.year)}</dt><dd>{_years_html(milestone)}</dd>"
-        f'<dt>{_esc(words.paper)}</dt><dd><a href="{_esc(main.link)}">{_cite(main.title, words)}</a>, '
-        f"{_esc(main.listed_authors(words).removesuffix('.'))}. {_esc(main.venue)} {main.year}{arxiv}</dd>"
-        + (f"<dt>{_esc(words.also)}</dt>{also}" if others else "")
-        + f"<dt>{_esc(words.changed)}</dt>{changed}"
-        f'<dt>{_esc(words.example)}</dt><dd><a href="{_esc(url_of_example)}"><code>{_esc(example)}</code></a></dd>'
-        "</dl>"
-        f'<p class="milestone-facts__back"><a href="{_esc(url_of_timeline)}">{_esc(back)}</a></p>'
-    )
-    return f"# {milestone.name}\n\n{facts}\n"
-
-
-# ---------------------------------------------------------------- MkDocs events
-
-_milestones: list[Milestone] | None = None
-
-
-def _relative_md_link(from_page: str, to_page: str) -> str:
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-
-
-def on_config(config):
-    global _milestones
-    docs_dir = Path(config["docs_dir"])
-    path = docs_dir / DATA_FILE
-    _milestones = None
-    if path.is_file():
-        repo_root = Path(config["config_file_path"]).parent
-        shown = path.relative_to(repo_root).as_posix() if path.is_relative_to(repo_root) else str(path)
-        try:
-            _milestones = load_timeline(path, docs_dir, repo_root, shown)
-        except TimelineError as error:
-            raise PluginError(f"The timeline data is wrong; fix it and build again:\n{error}") from None
-    return config
-
-
-def _page_problem(page, markdown: str, offset: int, what: str) -> PluginError:
-    line = markdown.count("\n", 0, offset) + 1
-    return PluginError(f"docs/{page.file.src_uri}:{line}: {what}")
-
-
-def build_language(config) -> str:
-    """The language this build writes: mkdocs-static-i18n sets theme.language for each of its builds."""
-    language = config["theme"]["language"]
-    if language not in WORDS:
-        raise PluginError(
-            f"hooks/timeline.py has no words for the site language '{language}' "
-            f"(it knows {', '.join(WORDS)}): add them to WORDS, and a '{language}:' sub-map to each "
-            f"milestone in docs/{DATA_FILE}."
-        )
-    return language
-
-
-def on_page_markdown(markdown, page, config, files):
-    # The file's path in the data's terms: a translated page (history/dqn.ko.md) stands for
-    # its English path (history/dqn.md); messages still name the real file.
-    src = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
-    if _milestones is None:
-        for marker in (*MARKERS, "[cite:"):
-            if marker in markdown:
-                raise _page_problem(page, markdown, markdown.index(marker), f"{marker} needs docs/{DATA_FILE}.")
-        return markdown
-
-    language = build_language(config)
-    words = WORDS[language]
-    milestones = [m.in_language(language) for m in _milestones]
-
-    # Links to other pages of the same language: in a translated build the site's
-    # Files return the translation for the English path.
-    def url_of(target: str) -> str:
-        file = files.get_file_from_path(target)
-        if file is None:
-            stem, suffix = posixpath.splitext(target)
-            translation = "" if language == DEFAULT_LANGUAGE else f" (its translation is {stem}.{language}{suffix})"
-            raise _page_problem(
-                page,
-                markdown,
-                0,
-                f"the generated content links to {target}, which the {words.language_name} "
-                f"build has no page for{translation}; docs/{DATA_FILE} names it.",
-            )
-        return file.url_relative_to(page.file)
-
-    def link_to_page(milestone: Milestone) -> str:
-        return _relative_md_link(src, milestone.page)
-
-    papers = {paper.key: paper for m in milestones for paper in m.papers}
-
-    def cite(match: re.Match) -> str:
-        paper = papers.get(match["key"])
-        if paper is None:
-            raise _page_problem(
-                page,
-                markdown,
-                match.start(),
-                f"{match[0]} names no paper in docs/{DATA_FILE}; known keys: " + ", ".join(sorted(papers)) + ".",
-            )
-        where = f", {match['where']}" if match["where"] else ""
-        return f"([{paper.citation(words)}]({_relative_md_link(src, REFERENCES_PAGE)}#{paper.key}){where})"
-
-    markdown = CITATION.sub(cite, markdown)
-    markdown = markdown.replace(MARKERS[0], render_timeline(milestones, lambda m: url_of(m.page), words))
-    markdown = markdown.replace(MARKERS[1], render_components_table(milestones, lambda m: url_of(m.page), words))
-    markdown = markdown.replace(MARKERS[2], render_references(milestones, link_to_page, words))
-
-    milestone = next((m for m in milestones if m.page == src), None)
-    if milestone:
-        heading = re.search(r"^# ", markdown, re.M)
-        if heading:
-            raise _page_problem(
-                page,
-                markdown,
-                heading.start(),
-                f"a milestone page takes its title from docs/{DATA_FILE} ('{milestone.name}'); remove this '# ' line.",
-            )
-        example_link = f"({_relative_md_link(src, milestone.example)})"
-        if example_link not in markdown:
-            raise _page_problem(
-                page, markdown, 0, f"the page never links to its example: add a link like [the example]{example_link}."
-            )
-        timeline_page = posixpath.join(posixpath.dirname(milestone.page), "index.md")
-        timeline_url = url_of(timeline_page) if files.get_file_from_path(timeline_page) else url_of("index.md")
-        markdown = render_header(milestone, url_of(milestone.example), timeline_url, words) + "\n" + markdown
-    return markdown

@@ -15,7 +15,10 @@ import logging
 import subprocess
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.hooks.freshness")
+from sitebuild import site
+from sitebuild.words import Words
+
+log = logging.getLogger("mkdocs.sitebuild.freshness")
 
 _dates: dict[tuple[str, str], str | None] = {}  # (HEAD commit, file) -> date
 
@@ -57,25 +60,21 @@ def last_changed(root: Path, source: Path, head: str | None = None, boundary: se
     return _dates[key]
 
 
-_build: dict = {}  # this build's root, HEAD and shallow boundary, from on_config
-# What the date means, in each language the site is built in (theme.language per build).
-LAST_CHANGED = {"en": "Last changed on {time}", "ko": "마지막 수정: {time}"}
+_build: dict = {}  # this build's root, HEAD and shallow boundary
 
 
-def on_config(config):
-    root = Path(config["config_file_path"]).parent
+def start(config) -> None:
+    """Ask git once per build for HEAD and the shallow boundary."""
+    root = site.repo_root(config)
     head = _git(root, "rev-parse", "HEAD")
     if head is None:
         log.info("No git history here: pages are built without a last-changed date.")
     _build.update(root=root, head=head, boundary=_shallow_boundary(root) if head else set())
-    return config
 
 
-def on_page_context(context, page, config, nav):
+def add_date(page, words: Words) -> None:
+    """Material shows `page.meta.revision_date` after a clock icon; the words say what it means."""
     if page.file.abs_src_path and _build.get("head"):
         date = last_changed(_build["root"], Path(page.file.abs_src_path), _build["head"], _build["boundary"])
         if date:
-            # Material shows this after a clock icon; the words say what the date means.
-            words = LAST_CHANGED.get(config.theme["language"], LAST_CHANGED["en"])
-            page.meta["revision_date"] = words.format(time=f'<time datetime="{date}">{date}</time>')
-    return context
+            page.meta["revision_date"] = words.last_changed.format(time=f'<time datetime="{date}">{date}</time>')

@@ -9,8 +9,8 @@ sha256 hash of each block and each style attribute found on that page: exactly
 those run or apply, and anything injected later does not. (Attribute hashes
 need the 'unsafe-hashes' keyword; it allows only the listed values.)
 
-The hook runs after every other `on_post_page` (lowest priority), because any
-change to a block after hashing would make the browser refuse it.
+It runs after every other step (sitebuild/schedule.py), because any change to a
+block after hashing would make the browser refuse it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import html as html_text
 import re
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 # Inline blocks: a <script> or <style> element with content and no src attribute.
 INLINE_BLOCK = re.compile(r"<(?P<tag>script|style)\b(?P<attrs>[^>]*)>(?P<body>.*?)</(?P=tag)\s*>", re.I | re.S)
@@ -89,7 +88,7 @@ def add_policy(html: str, where: str) -> str:
     if EXISTING_POLICY.search(html):
         raise PluginError(
             f"{where} already has a Content-Security-Policy meta tag; "
-            "hooks/content_security_policy.py writes the only one, so remove the other."
+            "sitebuild/content_security_policy.py writes the only one, so remove the other."
         )
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
     # Right after <meta charset>: the charset must stay within the first 1024 bytes.
@@ -100,16 +99,3 @@ def add_policy(html: str, where: str) -> str:
             "check the theme's template (main.html overrides) for a missing <head>."
         )
     return html[: anchor.end()] + "\n" + meta + html[anchor.end() :]
-
-
-@event_priority(-1000)
-def on_post_page(output, page, config):
-    return add_policy(output, page.file.src_uri)
-
-
-# 404.html is rendered from a template, not a page, so on_post_page never sees it.
-@event_priority(-1000)
-def on_post_template(output_content, template_name, config):
-    if not template_name.endswith(".html"):
-        return output_content
-    return add_policy(output_content, template_name)

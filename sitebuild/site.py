@@ -1,0 +1,45 @@
+"""What every build step may ask about the site: the repository root, a page's kind, the build's language."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from sitebuild.words import DEFAULT_LANGUAGE
+
+EXAMPLES_DIR = "examples"  # top-level: scripts a reader runs; each becomes an executed page
+
+
+class PageKind(Enum):
+    MARKDOWN = "markdown"  # docs/**/*.md
+    EXAMPLE = "example"  # examples/*.py, executed by mkdocs-jupyter
+
+
+def repo_root(config) -> Path:
+    """The folder of mkdocs.yml (a scratch project in the tests has its own)."""
+    return Path(config["config_file_path"]).parent
+
+
+def page_kind(page) -> PageKind:
+    uri = page.file.src_uri
+    if uri.startswith(EXAMPLES_DIR + "/") and uri.endswith(".py"):
+        return PageKind.EXAMPLE
+    return PageKind.MARKDOWN
+
+
+def language(config) -> str:
+    """The language this build writes: mkdocs-static-i18n builds the site once per language and
+    sets `theme.language` for each build (in its on_config, before ours)."""
+    theme = config.get("theme")
+    return theme["language"] if theme is not None and "language" in theme else DEFAULT_LANGUAGE
+
+
+def default_language(config) -> str:
+    plugin = config.plugins.get("i18n")
+    return plugin.default_language if plugin else DEFAULT_LANGUAGE
+
+
+def cache_dir(config) -> Path:
+    """`.cache/` in the repository: kept across builds, shared by the build, `make serve` and the
+    tests, cleared by `make clean`. Every entry's key says what it was made from."""
+    return repo_root(config) / ".cache"
