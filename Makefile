@@ -31,7 +31,8 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-# In parallel (pytest-xdist): one worker builds the site while the others run what needs no site;
+# In parallel (pytest-xdist): one worker builds the site while the others run what needs no site,
+# and each page's browser checks stay on one worker (tests/conftest.py);
 # `make test TEST_WORKERS=0` runs everything in one process.
 TEST_WORKERS ?= auto
 test: setup lint

@@ -42,3 +42,22 @@ def pytest_collection_modifyitems(items):
         return 0 if "site_build" in needs and "built_site" not in needs else 2 if "built_site" in needs else 1
 
     items.sort(key=order)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """pytest-xdist: the checks of one page visit go to one worker, which loads the page once
+    for all of them (tests/browser/conftest.py); every other test goes wherever a worker is free.
+
+    (xdist's own `--dist loadgroup` does this with marks, but its 3.8 release renames tests in a
+    way pytest 9 ignores, so its groups are silently split.)
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    from tests.support.page_visit import visit_of_test
+
+    class PageVisitScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return visit_of_test(nodeid) or nodeid
+
+    return PageVisitScheduling(config, log)

@@ -4,15 +4,15 @@ The site is the run's one strict build (`built_site`), served on a free port of 
 Chromium is Debian's (tests/support/site_browser.py). A test that takes the `visit` fixture
 runs for every page in every language and colour scheme, and reads what one shared load of
 that page recorded (tests/support/page_visit.py): however many such tests there are, each
-page is loaded once per scheme. In a parallel run (pytest-xdist, `--dist loadgroup`) all the
-tests of one page and scheme go to the same worker, so that stays true.
+page is loaded once per scheme. In a parallel run (pytest-xdist) all the tests of one page
+and scheme go to the same worker (the scheduler in tests/conftest.py), so that stays true.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.page_visit import DESKTOP, SCHEMES, visit_page
+from tests.support.page_visit import DESKTOP, SCHEMES, visit_page, visit_test_id
 from tests.support.site_browser import PAGES, launch_chromium, missing_chromium, serve_directory
 
 
@@ -84,9 +84,5 @@ def pytest_generate_tests(metafunc):
     if "visit" in metafunc.fixturenames:
         metafunc.parametrize(
             ("site_page", "scheme"),
-            [
-                pytest.param(page, scheme, id=f"{page}-{scheme}", marks=pytest.mark.xdist_group(f"{page}-{scheme}"))
-                for page in PAGES
-                for scheme in SCHEMES
-            ],
+            [pytest.param(page, scheme, id=visit_test_id(page, scheme)) for page in PAGES for scheme in SCHEMES],
         )

@@ -9,6 +9,7 @@ loaded once for all of its checks; a probe is registered next to the test that r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,21 @@ LAYOUT_SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnima
 # scheme once it has applied it: from then on the page is what a reader sees.
 MATERIAL_READY = "() => Object.keys(localStorage).some((key) => key.endsWith('.__palette'))"
 READY_TIMEOUT_MS = 15_000
+
+# The test id of one visit's checks, as tests/browser/conftest.py parametrizes them:
+# tests/browser/test_page_load.py::test_page_loads_cleanly[/ko/components/loss/-dark]
+VISIT_TEST_ID = re.compile(r"^tests/browser/[^:]+::[^\[]+\[(?P<visit>/[^\]]*-(?:" + "|".join(SCHEMES) + r"))\]$")
+
+
+def visit_test_id(site_page: SitePage, scheme: str) -> str:
+    return f"{site_page}-{scheme}"
+
+
+def visit_of_test(nodeid: str) -> str | None:
+    """Which page visit the test `nodeid` reads ("/ko/components/loss/-dark"), or None."""
+    match = VISIT_TEST_ID.match(nodeid)
+    return match["visit"] if match else None
+
 
 # Runs in the page before any of its own scripts (evaluated by the DevTools
 # protocol, so the page's own CSP does not block it).
