@@ -184,7 +184,7 @@ def test_only_the_first_use_in_prose_is_marked():
         ("학습", "training", "0"),
         ("타깃", "target", "0"),  # the link's 타깃 is not a use
     ], marked
-    keywords = soup.select_one("p.glossary-keywords[hidden]")
+    keywords = soup.select_one("div.glossary-keywords[hidden]")
     assert keywords.find_next_sibling("h2") and "cross-entropy" in keywords.get_text()  # glossed, so only indexed
     assert "loss function" not in keywords.get_text()  # used only in a heading
 

@@ -5,7 +5,7 @@
   `content.tooltips` shows the title as a tooltip on hover and, because the abbr takes focus,
   on keyboard focus too. Only prose: never inside code, headings, links, math, outputs or
   generated boxes; and not where the page already glosses it, `교차 엔트로피(cross-entropy)`.
-* A `hidden` paragraph at the end of the page's first section lists, in English, every term the
+* A `hidden` block at the end of the page's first section lists, in English, every term the
   page uses. Readers and screen readers never meet it; Material's search indexes it, so typing
   "overfitting" on the Korean site finds the Korean pages that say 과적합.
 
@@ -57,7 +57,7 @@ def _glossed(text: str, end: int, term: Term) -> bool:
 
 
 def mark_terms(content: str, terms: list[Term]) -> str:
-    """The page's HTML with each term's first use marked and the hidden keyword line added."""
+    """The page's HTML with each term's first use marked and the hidden keyword block added."""
     found = _matcher(terms)
     if found is None:
         return content
@@ -109,11 +109,12 @@ def _mark_text(text: str, pattern: re.Pattern, by_rendering: dict[str, Term], us
 
 
 def _with_keywords(content: str, used: list[Term]) -> str:
-    """The hidden English keyword line, at the end of the first section (before the first h2), so a
+    """The hidden English keyword block, at the end of the first section (before the first h2), so a
     search hit on it leads to the top of the page."""
     if not used:
         return content
-    keywords = f'<p class="{KEYWORDS_CLASS}" lang="en" hidden>' + html.escape(", ".join(t.en for t in used)) + "</p>\n"
+    listed = html.escape(", ".join(term.en for term in used))
+    keywords = f'<div class="{KEYWORDS_CLASS}" lang="en" hidden>{listed}</div>\n'
     second = re.search(r"<h2\b", content)
     at = second.start() if second else len(content)
     return content[:at] + keywords + content[at:]
