@@ -31,7 +31,7 @@ import jupytext
 from sitebuild.words import TRANSLATED_LANGUAGES
 
 FRONT_MATTER = re.compile(r"\A---\n(?P<body>.*?\n)---\n", re.S)
-PAGE_RECORD = re.compile(r"^translation_of:\s*(?P<hash>\S*)\s*$", re.M)
+PAGE_RECORD = re.compile(r"^translation_of:[ \t]*(?P<hash>\S*)[ \t]*$", re.M)
 OVERLAY_RECORD = re.compile(r"\A<!--\s*translation_of:\s*(?P<hash>\S*)\s*-->\n")
 HASH_LENGTH = 8
 SEARCHED_COMMITS = 500  # how far back the English file's history is searched for the recorded version

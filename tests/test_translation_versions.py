@@ -45,8 +45,17 @@ def test_marking_writes_front_matter_or_a_first_line_and_clears_staleness(tmp_pa
     assert overlay.read_text(encoding="utf-8").startswith("<!-- translation_of: ")
     assert translated_cells(overlay, 1) == ["# 좋음\n\n설명."]  # the build still reads its cells
     assert versions.stale_translations(root) == []
-    versions.record(root / "docs" / "loss.ko.md")  # marking again replaces the line, it does not add one
-    assert (root / "docs" / "loss.ko.md").read_text(encoding="utf-8").count("translation_of") == 1
+    # Marking again, after an English change, replaces the line and leaves the rest as it was.
+    (root / "docs" / "loss.md").write_text("# Loss\n\nThe loss, changed.\n", encoding="utf-8")
+    new = versions.record(root / "docs" / "loss.ko.md")
+    assert (root / "docs" / "loss.ko.md").read_text(encoding="utf-8") == (
+        f"---\ntranslation_of: {new}\n---\n\n# 손실\n\n손실입니다.\n"
+    )
+    assert versions.recorded(root / "docs" / "loss.ko.md") == new and versions.stale_translations(root) == []
+    new = versions.record(root / "examples" / "fine.ko.md")
+    assert (root / "examples" / "fine.ko.md").read_text(encoding="utf-8") == (
+        f"<!-- translation_of: {new} -->\n<!-- markdown cell 1 -->\n# 좋음\n\n설명.\n"
+    )
 
 
 def test_a_code_change_leaves_the_example_prose_current_and_a_prose_change_makes_it_stale(tmp_path):
