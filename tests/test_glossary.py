@@ -14,7 +14,7 @@ from sitebuild.glossary.data import GlossaryError, load_glossary
 from sitebuild.glossary.page import initial, render_glossary
 from sitebuild.glossary.terms import mark_terms
 from sitebuild.words import WORDS
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 from tests.test_bad_input import GOOD_EXAMPLE, build_output, make_project
 
 GLOSSARY = ROOT / "docs" / "glossary.yml"

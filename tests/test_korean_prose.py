@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 ENGLISH_LEFT = {
     "an English locator": re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from sitebuild import translation_versions as versions
-from tests.site_build import mkdocs_build
+from tests.support.site_build import mkdocs_build
 from tests.test_bad_input import GOOD_EXAMPLE, make_project
 
 

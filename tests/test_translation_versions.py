@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from sitebuild import translation_versions as versions
 from sitebuild.example_prose import translated_cells
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 SCRIPT = '# %% [markdown]\n# # Fine\n#\n# Some prose.\n\n# %%\nprint("fine")\n'
 
