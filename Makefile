@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint fix fix-outputs bench clean
+.PHONY: setup serve build test lint fix fix-outputs bench clean translated translated-all stale-translations
 
 # The stamp is rebuilt whenever requirements.txt changes, so a pin bump reinstalls.
 $(VENV)/.installed: requirements.txt
@@ -41,6 +41,20 @@ test: setup lint
 # Rewrite the '#>' output comments of every snippet in docs/ from a real run.
 fix-outputs: setup
 	$(BIN)/python -m pytest docs --update-outputs -q
+
+# Translations record which version of the English they translate (sitebuild/translation_versions.py).
+# After updating a translation: `make translated PAGE=docs/x.ko.md` (or examples/x.ko.md; several
+# separated by spaces). `make translated-all` marks every one current, e.g. after merging English and
+# Korean changes made together. `make stale-translations` lists the stale ones with the English diff.
+translated: setup
+	@test -n "$(PAGE)" || { echo "Name the translation: make translated PAGE=docs/x.ko.md"; exit 1; }
+	$(BIN)/python -m sitebuild.translation_versions mark $(PAGE)
+
+translated-all: setup
+	$(BIN)/python -m sitebuild.translation_versions mark --all
+
+stale-translations: setup
+	$(BIN)/python -m sitebuild.translation_versions stale
 
 # Style checks, run before the tests and by pre-commit; each finding names file, line and rule.
 # `make fix` applies what can be fixed automatically. Settings: pyproject.toml.

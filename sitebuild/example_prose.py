@@ -4,16 +4,18 @@ An example script's markdown cells are English. For another language, say
 Korean, `examples/<name>.ko.md` holds the translated prose, one block per
 markdown cell of the script, each opened by a marker that numbers the cell:
 
+    <!-- translation_of: 1a2b3c4d -->
     <!-- markdown cell 1 -->
     # 이상치 하나: MSE, L1, Huber
     ...
     <!-- markdown cell 2 -->
     ...
 
-The script is executed once (the other language's build hits the execution
-cache); example_page.py puts the translated cells in place of the English
-ones, in order, rendered by the Markdown renderer nbconvert uses for notebook
-cells. Code, outputs and plots are never copied. A missing overlay, or one
+The first line records which version of the English prose this translates
+(sitebuild/translation_versions.py writes it). The script is executed once
+(the other language's build hits the execution cache); example_page.py puts
+the translated cells in place of the English ones, in order, rendered by the
+Markdown renderer nbconvert uses for notebook cells. Code, outputs and plots are never copied. A missing overlay, or one
 whose cells do not match the script's, stops the build naming the file and
 what to fix.
 """
@@ -27,6 +29,8 @@ import jupytext
 from mkdocs.exceptions import PluginError
 
 CELL_MARKER = re.compile(r"^<!--\s*markdown cell (?P<number>\d+)\s*-->\s*$")
+# The overlay's first line may record which English prose it translates (sitebuild/translation_versions.py).
+VERSION_LINE = re.compile(r"^<!--\s*translation_of:\s*\S*\s*-->\s*$")
 TITLE = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$", re.M)
 
 
@@ -48,8 +52,13 @@ def translated_cells(overlay: Path, expected: int) -> list[str]:
             cells.append([])
         elif cells:
             cells[-1].append(line)
+        elif number == 1 and VERSION_LINE.match(line):
+            continue
         elif line.strip():
-            raise PluginError(f"{overlay}:{number}: text before '<!-- markdown cell 1 -->'; start with the marker.")
+            raise PluginError(
+                f"{overlay}:{number}: text before '<!-- markdown cell 1 -->'; start with the marker "
+                "(only a first line '<!-- translation_of: ... -->' may come before it)."
+            )
     if len(cells) != expected:
         raise PluginError(
             f"{overlay}: translates {len(cells)} markdown cells but the script has {expected}; "

@@ -7,18 +7,21 @@ No other file registers an event, and no step rewrites what another step wrote.
 
     stage            Markdown page                        example page (examples/*.py)
     on_startup       (once) `make serve --dirty`: rebuild only what a save changed
-    on_config        (once per language) execution cache and limits, KaTeX, timeline data, footer
+    on_config        (once per language) execution cache and limits, KaTeX, timeline data, glossary data, footer
                      exercises: read the data files, run (or recall) every solution
     on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts;
                      under `make serve`, which pages a save changed
     on_env           (once per language) compiled templates kept across builds
     on_page_markdown timeline markers, citations, header  -
+                     glossary page
                      exercises at the page's marker
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
-    on_page_content  KaTeX typesets the math              one pass: prose, math, code, outputs,
-                                                          figures, headings and TOC (cached)
+    on_page_content  glossary terms (Korean), then KaTeX  one pass: prose, math, code, outputs,
+                                                          figures, headings and TOC (cached);
+                                                          then glossary terms (Korean)
     on_page_context  last-changed date                    last-changed date
+                     stale-translation notice             stale-translation notice
     on_post_page     Content-Security-Policy              figures, downloads; Content-Security-Policy
 
 The @event_priority numbers only place a stage relative to the plugins: mkdocs-jupyter (0)
@@ -48,10 +51,12 @@ from sitebuild import (  # noqa: E402
     katex,
     page_cache,
     site,
+    stale_notice,
     templates,
     versions,
 )
 from sitebuild.exercises import markdown as exercises  # noqa: E402
+from sitebuild.glossary import markdown as glossary  # noqa: E402
 from sitebuild.site import PageKind  # noqa: E402
 from sitebuild.timeline import markdown as timeline  # noqa: E402
 from sitebuild.words import words_for  # noqa: E402
@@ -73,6 +78,7 @@ def on_config(config):
     example_execution.configure(config)
     katex.start(config)
     timeline.load(config)
+    glossary.load(config)
     exercises.load(config)
     freshness.start(config)
     config.extra["executed_with"] = versions.executed_with(words)
@@ -98,6 +104,7 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     if site.page_kind(page) is PageKind.MARKDOWN:
         markdown = timeline.expand(markdown, page, config, files)
+        markdown = glossary.expand(markdown, page, config)
         markdown = exercises.expand(markdown, page, config)
     return markdown
 
@@ -112,8 +119,9 @@ def on_pre_page(page, config, files):
 def on_page_content(html, page, config, files):
     source = Path(page.file.abs_src_path)
     if site.page_kind(page) is PageKind.MARKDOWN:
+        html = glossary.mark_first_uses(html, page, config)
         return katex.typeset_markdown_page(html, source, config)
-    return _example_page(html, page, config, source)
+    return glossary.mark_first_uses(_example_page(html, page, config, source), page, config)
 
 
 def _example_page(rendered: str, page, config, script: Path) -> str:
@@ -154,6 +162,7 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
 
 def on_page_context(context, page, config, nav):
     freshness.add_date(page, words_for(site.language(config)))
+    stale_notice.add_notice(page, config, words_for(site.language(config)))
     return context
 
 

@@ -37,10 +37,19 @@ class Words:
     paper_link: str  # link text for a paper with no arXiv id
     two_authors: str  # {0}, {1}: surnames
     et_al: str  # {0}: the first surname, or a list of names
+    # Where in a paper a citation points, `[cite:he2016, Section 4.1]`: each English locator word
+    # and how this language writes it around the number ({n}); empty: written as in the page.
+    locators: dict[str, str]
+    locators_joined_by: str  # "Section 1 and Figure 1"
     month_of_year: Callable[[int, int], str]  # (year, month) -> "December 2014"
     # Example pages
     downloads: str  # the line under an example's title: {script}, {notebook}, {run}
     last_changed: str  # under the page: {time}
+    # The glossary page (sitebuild/glossary/)
+    glossary_avoid: str  # before the renderings a translation must not use
+    # A translation older than its English source (sitebuild/stale_translations.py)
+    stale_translation: str  # {date}: when the English changed
+    stale_translation_link: str  # the link to the English page
     # Footer
     executed_with: str  # {libraries}
     libraries_joined_by: str
@@ -84,7 +93,12 @@ WORDS = {
         paper_link="paper",
         two_authors="{0} and {1}",
         et_al="{0} et al.",
+        locators={},
+        locators_joined_by=" and ",
         month_of_year=lambda year, month: f"{MONTHS[month - 1]} {year}",
+        glossary_avoid="Renderings to avoid",
+        stale_translation="This translation is older than its English original, changed on {date}.",
+        stale_translation_link="Read the English original",
         downloads="Download this example: {script} (script) · {notebook} (notebook). Run it with {run}.",
         last_changed="Last changed on {time}",
         executed_with="Examples executed with {libraries}.",
@@ -126,7 +140,27 @@ WORDS = {
         # "와/과" would depend on how the surname is pronounced; "&" reads the same in any case.
         two_authors="{0} & {1}",
         et_al="{0} 외",
+        locators={
+            "Section": "{n}절",
+            "Sections": "{n}절",
+            "Chapter": "{n}장",
+            "Table": "표 {n}",
+            "Tables": "표 {n}",
+            "Figure": "그림 {n}",
+            "Figures": "그림 {n}",
+            "Fig.": "그림 {n}",
+            "Algorithm": "알고리즘 {n}",
+            "Appendix": "부록 {n}",
+            "Equation": "식 ({n})",
+            "Eq.": "식 ({n})",
+            "p.": "{n}쪽",
+            "pp.": "{n}쪽",
+        },
+        locators_joined_by=" 및 ",
         month_of_year=lambda year, month: f"{year}년 {month}월",
+        glossary_avoid="쓰지 않는 표현",
+        stale_translation="이 번역은 {date}에 바뀐 영어 원문보다 오래되었습니다.",
+        stale_translation_link="영어 원문 보기",
         downloads="이 예제 내려받기: {script}(스크립트) · {notebook}(노트북). 실행 방법: {run}",
         last_changed="마지막 수정: {time}",
         executed_with="예제 실행 환경: {libraries}.",

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tests.support.site_build import SiteBuild, build_once
+from tests.support.site_build import ROOT, SiteBuild, build_once
 
 NO_SITE = "the site did not build; see test_site_builds"
 
@@ -61,3 +61,20 @@ def pytest_xdist_make_scheduler(config, log):
             return visit_of_test(nodeid) or nodeid
 
     return PageVisitScheduling(config, log)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Name the translations older than their English source: not a failure (a fix to the English
+    needs no Korean), but the next translator's to-do list. `make stale-translations` shows the diffs."""
+    from sitebuild.translation_versions import stale_translations
+
+    stale = stale_translations(ROOT)
+    if stale:
+        terminalreporter.section("translations older than their English source")
+        for translation in stale:
+            state = "records no version" if translation.recorded is None else f"translates {translation.recorded}"
+            terminalreporter.write_line(
+                f"{translation.path.relative_to(ROOT)} {state}; {translation.source.relative_to(ROOT)} is now "
+                f"{translation.current}"
+            )
+        terminalreporter.write_line("See `make stale-translations`; after updating one, `make translated PAGE=...`.")

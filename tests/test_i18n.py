@@ -221,3 +221,33 @@ def test_search_finds_korean_words_mid_sentence(built_site):
     for query, location in KOREAN_SEARCHES.items():
         top = found[query][:3]
         assert any(hit.startswith(location) for hit in top), f"searching {query!r} found {top}, not {location}"
+
+
+def _search(site, *queries) -> dict[str, list[str]]:
+    node = shutil.which("node")
+    assert node, "Node.js is needed to run the site's search worker in this test: apt-get install nodejs"
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "support" / "search_worker.js"), str(site), *queries],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_an_english_glossary_term_finds_the_korean_pages_using_its_korean_rendering(built_site):
+    """A reader on the Korean site types the English term; the hidden keyword line of each Korean page
+    that uses the Korean rendering (sitebuild/glossary/terms.py) is what search finds."""
+    found = _search(built_site, "cross-entropy", "overfitting")
+    assert any(hit.startswith("ko/components/loss/") for hit in found["cross-entropy"]), found["cross-entropy"]
+    using = [
+        source
+        for source in sorted((ROOT / "docs").rglob("*.ko.md"))
+        if "과적합" in source.read_text(encoding="utf-8") and "snippets" not in source.parts
+    ]
+    assert using, "no Korean page says 과적합 any more; pick another term for this test"
+    for source in using:
+        location = "ko/" + source.relative_to(ROOT / "docs").as_posix().removesuffix(".ko.md") + "/"
+        location = location.replace("/index/", "/")
+        assert any(hit.startswith(location) for hit in found["overfitting"]), (location, found["overfitting"])

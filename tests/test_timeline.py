@@ -722,3 +722,34 @@ def test_home_page_corrections_link_to_the_notes(built_site):
     corrections = soup.find(id="corrections")
     following = corrections.find_next_siblings()
     assert any(a["href"].startswith("notes-on-the-lecture/") for tag in following for a in tag.find_all("a", href=True))
+
+
+# Locators in the page's language, from the one table in sitebuild/words.py.
+
+
+@pytest.mark.parametrize(
+    ("english", "korean"),
+    [
+        ("Section 4.1", "4.1절"),
+        ("Table 2.1", "표 2.1"),
+        ("Figure 2", "그림 2"),
+        ("Algorithm 1", "알고리즘 1"),
+        ("Appendix A", "부록 A"),
+        ("p. 7", "7쪽"),
+        ("Section 1 and Figure 1", "1절 및 그림 1"),
+        ("Figure 2, Table 3 and Section 4", "그림 2, 표 3 및 4절"),
+    ],
+)
+def test_korean_page_writes_the_locator_in_korean(tmp_path, english, korean):
+    out = run_page(tmp_path, "index.md", f"ResNet [cite:he2016, {english}].\n", language="ko")
+    assert f"([He 외, 2016](references.md#he2016), {korean})" in out, out
+    out = run_page(tmp_path, "index.md", f"ResNet [cite:he2016, {english}].\n")
+    assert f"([He et al., 2016](references.md#he2016), {english})" in out, out
+
+
+def test_a_locator_the_table_cannot_write_names_the_page_line_and_table(tmp_path):
+    with pytest.raises(PluginError) as caught:
+        run_page(tmp_path, "index.md", "# 홈\n\nResNet [cite:he2016, Lemma 2].\n", language="ko")
+    message = str(caught.value)
+    assert message.startswith("docs/index.ko.md:3: [cite:he2016, Lemma 2]: cannot write the locator"), message
+    assert "sitebuild/words.py" in message
