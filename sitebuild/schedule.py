@@ -11,10 +11,11 @@ No other file registers an event, and no step rewrites what another step wrote.
     on_page_markdown timeline markers, citations, header  -
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
-    on_page_content  KaTeX typesets the math              one pass: prose, math, code, outputs,
-                                                          figures, headings and TOC (cached)
+    on_page_content  KaTeX typesets the math, tables      one pass: prose, math, code, outputs,
+                     become keyboard-scrollable regions   figures, headings and TOC (cached)
     on_page_context  last-changed date                    last-changed date
-    on_post_page     Content-Security-Policy              figures, downloads; Content-Security-Policy
+    on_post_page     page's styles inlined;               figures, downloads; page's styles inlined;
+                     Content-Security-Policy              Content-Security-Policy
 
 The @event_priority numbers only place a stage relative to the plugins: mkdocs-jupyter (0)
 and mkdocs-static-i18n (-100).
@@ -41,6 +42,8 @@ from sitebuild import (  # noqa: E402
     freshness,
     katex,
     page_cache,
+    page_styles,
+    scroll_regions,
     site,
     versions,
 )
@@ -92,7 +95,8 @@ def on_pre_page(page, config, files):
 def on_page_content(html, page, config, files):
     source = Path(page.file.abs_src_path)
     if site.page_kind(page) is PageKind.MARKDOWN:
-        return katex.typeset_markdown_page(html, source, config)
+        html = katex.typeset_markdown_page(html, source, config)
+        return scroll_regions.wrap_tables(html, words_for(site.language(config)).table_region)
     return _example_page(html, page, config, source)
 
 
@@ -103,6 +107,7 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
     fallback = bool(config.plugins["i18n"].config.fallback_to_default) if "i18n" in config.plugins else False
     prose = example_prose.prose_for(script, language, site.default_language(config), fallback)
     downloads = example_downloads.download_line(script, words)
+    labels = example_page.RegionLabels(formula=words.formula_region, output=words.output_region)
 
     def make() -> dict:
         made = example_page.build_example_page(
@@ -110,6 +115,7 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
             prose=prose,
             typeset=lambda tex, display: katex.typeset(tex, display, script, config),
             downloads=downloads,
+            labels=labels,
         )
         return {
             "content": made.content,
@@ -120,7 +126,12 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
         }
 
     key = page_cache.key_of(
-        rendered, repr(prose), downloads, page_cache.source_version(example_page, katex), katex.version_key()
+        rendered,
+        repr(prose),
+        downloads,
+        repr(labels),
+        page_cache.source_version(example_page, katex, scroll_regions),
+        katex.version_key(),
     )
     made = page_cache.cached(site.cache_dir(config) / "example-pages", key, make)
     page.toc = get_toc(made["toc"])
@@ -137,7 +148,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-1000)  # last: the policy hashes the page's final HTML
+@event_priority(-1000)  # last: the policy hashes the page's final HTML, styles included
 def on_post_page(output, page, config):
     if site.page_kind(page) is PageKind.EXAMPLE:
         folder = Path(page.file.abs_dest_path).parent
@@ -147,6 +158,7 @@ def on_post_page(output, page, config):
         example_downloads.write_downloads(
             Path(page.file.abs_src_path), folder, _prose.pop(page.file.abs_dest_path, None)
         )
+    output = page_styles.inline_styles(output, Path(page.file.abs_dest_path))
     return content_security_policy.add_policy(output, page.file.src_uri)
 
 
@@ -154,6 +166,7 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
+    output_content = page_styles.inline_styles(output_content, Path(config.site_dir) / template_name)
     return content_security_policy.add_policy(output_content, template_name)
 
 

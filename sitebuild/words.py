@@ -41,6 +41,10 @@ class Words:
     # Example pages
     downloads: str  # the line under an example's title: {script}, {notebook}, {run}
     last_changed: str  # under the page: {time}
+    # Names of blocks that scroll sideways on a phone (scroll_regions.py), read by screen readers
+    formula_region: str
+    output_region: str
+    table_region: str
     # Footer
     executed_with: str  # {libraries}
     libraries_joined_by: str
@@ -67,6 +71,9 @@ WORDS = {
         month_of_year=lambda year, month: f"{MONTHS[month - 1]} {year}",
         downloads="Download this example: {script} (script) · {notebook} (notebook). Run it with {run}.",
         last_changed="Last changed on {time}",
+        formula_region="Formula",
+        output_region="Output",
+        table_region="Table",
         executed_with="Examples executed with {libraries}.",
         libraries_joined_by=" and ",
     ),
@@ -91,6 +98,9 @@ WORDS = {
         month_of_year=lambda year, month: f"{year}년 {month}월",
         downloads="이 예제 내려받기: {script}(스크립트) · {notebook}(노트북). 실행 방법: {run}",
         last_changed="마지막 수정: {time}",
+        formula_region="수식",
+        output_region="출력",
+        table_region="표",
         executed_with="예제 실행 환경: {libraries}.",
         libraries_joined_by=", ",
     ),
