@@ -26,13 +26,16 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000  # --dirty: sitebuild/edit_loop.py
 
 build: setup
 	$(BIN)/mkdocs build --strict
 
+# In parallel (pytest-xdist): one worker builds the site while the others run what needs no site;
+# `make test TEST_WORKERS=0` runs everything in one process.
+TEST_WORKERS ?= auto
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Rewrite the '#>' output comments of every snippet in docs/ from a real run.
 fix-outputs: setup
@@ -41,7 +44,7 @@ fix-outputs: setup
 # Style checks, run before the tests and by pre-commit; each finding names file, line and rule.
 # `make fix` applies what can be fixed automatically. Settings: pyproject.toml.
 MARKDOWN  := docs README.md CONTRIBUTING.md .github
-YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml)
+YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml) $(wildcard docs/exercises/*/*.yml)
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
@@ -49,7 +52,7 @@ lint: setup
 	$(BIN)/ruff check --output-format=concise
 	$(BIN)/ruff format --check
 	$(BIN)/pymarkdown scan --recurse $(MARKDOWN)
-	$(BIN)/python -m tests.yaml_check $(YAML)
+	$(BIN)/python -m tests.support.yaml_check $(YAML)
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions $(wildcard .github/actions/*/action.yml)

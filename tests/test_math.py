@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.words import words_for
-from tests.site_build import ROOT, built_pages, example_pages, markdown_pages, page_language
+from tests.support.site_build import ROOT, built_pages, example_pages, markdown_pages, page_language
 
 # What LaTeX left untypeset looks like in a page's text.
 RAW_LATEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\[A-Za-z]+\{|\\(frac|sum|hat|log|mathrm)\b|\$[^\s$][^$\n]*\$")

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from sitebuild.scroll_regions import wrap_tables
 from sitebuild.words import WORDS
-from tests.site_build import markdown_pages, page_language
+from tests.support.site_build import markdown_pages, page_language
 
 TABLE = "<table><tr><td>1</td></tr></table>"
 

@@ -1,20 +1,32 @@
 """axe-core finds no serious or critical accessibility violations, in light and in dark mode,
 on a desktop screen and on a phone (375 px wide, where formulas, outputs and tables scroll).
 
-axe is injected as a script tag, which the page's own CSP would refuse, so this
-one test loads pages with the policy bypassed (the CSP has its own test).
+axe runs on the same CSP-enforced load as every other per-page check (see
+`axe_violations` in tests/support/page_visit.py): once at desktop width, then with the page
+narrowed to a phone's width.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import DESKTOP
-from tests.browser.site_pages import PAGES
+from tests.support.page_visit import PHONE, SCHEMES, axe_violations, page_probe, viewport
 
-SCHEMES = {"light": "default", "dark": "slate"}  # OS preference -> Material's colour scheme
-SCREENS = {"desktop": DESKTOP, "phone": {"width": 375, "height": 812}}
 BLOCKING_IMPACT = ("serious", "critical")
+PROBE_PER_SCREEN = {"desktop": "axe", "phone": "axe at phone width"}
+
+
+@page_probe("axe")
+def run_axe(page, visit):
+    """axe's violations on the page as loaded, at desktop width."""
+    return axe_violations(page)
+
+
+@page_probe("axe at phone width")
+def run_axe_on_a_phone(page, visit):
+    """axe's violations at 375 px, where wide blocks scroll and must take focus."""
+    with viewport(page, PHONE):
+        return axe_violations(page)
 
 
 def describe(violation) -> str:
@@ -25,15 +37,9 @@ def describe(violation) -> str:
     )
 
 
-@pytest.mark.parametrize("screen", SCREENS)
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("site_page", PAGES, ids=str)
-def test_no_serious_accessibility_violations(new_page, site_url, axe_core, site_page, scheme, screen):
-    page = new_page(bypass_csp=True, color_scheme=scheme, viewport=SCREENS[screen])
-    page.goto(site_url + site_page.path, wait_until="networkidle")
-    shown = page.get_attribute("body", "data-md-color-scheme")
-    assert shown == SCHEMES[scheme], f"{site_page}: expected the {scheme} scheme, the page shows {shown!r}"
-    page.add_script_tag(path=axe_core)
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    blocking = [describe(v) for v in result["violations"] if v["impact"] in BLOCKING_IMPACT]
-    assert not blocking, f"{site_page} in {scheme} mode on a {screen} screen:\n" + "\n".join(blocking)
+@pytest.mark.parametrize("screen", PROBE_PER_SCREEN)
+def test_no_serious_accessibility_violations(visit, screen):
+    shown = visit.shown_scheme
+    assert shown == SCHEMES[visit.scheme], f"{visit}: expected the {visit.scheme} scheme, the page shows {shown!r}"
+    blocking = [describe(v) for v in visit.found(PROBE_PER_SCREEN[screen]) if v["impact"] in BLOCKING_IMPACT]
+    assert not blocking, f"{visit.site_page} in {visit.scheme} mode on a {screen} screen:\n" + "\n".join(blocking)
