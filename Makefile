@@ -82,7 +82,8 @@ fix: setup
 
 # Benchmarks, not tests: prints a table and writes bench/results.json; never fails on a timing.
 # Needs Debian's Chromium (apt-get install -y chromium). Lighthouse comes from package-lock.json.
-# `make bench BENCH_ARGS=--skip-tests` leaves out the test suite, the longest step.
+# `make bench BENCH_ARGS=--skip-tests` leaves out the test suite, the longest step;
+# `make bench BENCH_ARGS=--only-lighthouse` runs one warm build and Lighthouse alone.
 bench: setup
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 

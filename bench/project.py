@@ -23,11 +23,15 @@ JUPYTER_CACHE = Path(".cache") / "mkdocs-jupyter"
 NO_EXECUTION_CONFIG = "mkdocs.bench-no-execution.yml"
 
 
-def copy_project(root: Path) -> Path:
-    """Copy the project's working tree into a new temporary directory and return it."""
+def copy_project(root: Path, keep_caches: bool = False) -> Path:
+    """Copy the project's working tree into a new temporary directory and return it.
+
+    `keep_caches`: copy `.cache/` too, so a build there is as warm as one in the working tree."""
     target = Path(tempfile.mkdtemp(prefix="bench-project-")) / "project"
     _clone_history(root, target)
     shutil.copytree(root, target, ignore=shutil.ignore_patterns(*NOT_COPIED), symlinks=True, dirs_exist_ok=True)
+    if keep_caches and (root / ".cache").is_dir():
+        shutil.copytree(root / ".cache", target / ".cache", symlinks=True)
     if (root / "node_modules").is_dir():
         (target / "node_modules").symlink_to(root / "node_modules", target_is_directory=True)
     return target

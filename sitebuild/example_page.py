@@ -8,7 +8,8 @@ six wrapper divs per cell. One parse of that HTML gives the page its final conte
   (see example_prose.py); their `$...$` and `$$...$$` are typeset by KaTeX;
 - code cells become Material code blocks (`div.highlight > pre > code`, with a copy button);
 - outputs keep JupyterLab's classes (`jp-OutputArea-output`, ...), styled by
-  docs/stylesheets/notebook.css; each figure becomes an image file named by its content,
+  docs/stylesheets/notebook.css; each output and display formula can scroll sideways, so it
+  takes focus and has a name (scroll_regions.py); each figure becomes an image file named by its content,
   with its size, instead of a base64 data URI;
 - headings get the same Unicode slugs as Markdown pages, a permalink and a table of contents;
 - the download line goes under the title.
@@ -29,6 +30,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from pymdownx.slugs import slugify
 
+from sitebuild.katex import display_block
+
 SLUGIFY = slugify(case="lower")  # the same as mkdocs.yml's toc slugify, so links to either kind agree
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 NEVER_TYPESET_INSIDE = {"code", "pre", "script", "style", "kbd", "samp"}
@@ -46,6 +49,14 @@ PROSE_MATH = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class RegionLabels:
+    """What a screen reader calls a block that scrolls sideways (words.py, scroll_regions.py)."""
+
+    formula: str
+    output: str
+
+
 @dataclass
 class ExamplePage:
     """What one pass makes of an example page."""
@@ -57,11 +68,14 @@ class ExamplePage:
     figures: dict[str, bytes] = field(default_factory=dict)  # file name next to the page -> bytes
 
 
-def build_example_page(rendered: str, *, prose: list[str] | None, typeset, downloads: str) -> ExamplePage:
+def build_example_page(
+    rendered: str, *, prose: list[str] | None, typeset, downloads: str, labels: RegionLabels
+) -> ExamplePage:
     """One pass over mkdocs-jupyter's HTML.
 
     `prose`: the translated markdown cells, in order, or None to keep the script's own;
-    `typeset(tex, display)`: KaTeX's HTML for a formula; `downloads`: the HTML of the download line.
+    `typeset(tex, display)`: KaTeX's HTML for a formula; `downloads`: the HTML of the download line;
+    `labels`: the names, in the page's language, of blocks that may scroll sideways.
     """
     soup = BeautifulSoup(rendered, "html.parser")
     figures: dict[str, bytes] = {}
@@ -70,9 +84,9 @@ def build_example_page(rendered: str, *, prose: list[str] | None, typeset, downl
     for cell in _top_level_cells(soup):
         classes = cell.get("class", [])
         if "jp-MarkdownCell" in classes:
-            body += _prose_cell(cell, translated, typeset)
+            body += _prose_cell(cell, translated, typeset, labels.formula)
         elif "jp-CodeCell" in classes:
-            body.append(_code_cell(cell, soup, figures))
+            body.append(_code_cell(cell, soup, figures, labels.output))
         else:  # raw cells: their text as it is
             body.append(cell)
     if translated is not None and next(translated, None) is not None:
@@ -95,7 +109,7 @@ def _top_level_cells(soup: BeautifulSoup) -> list[Tag]:
     return [cell for cell in soup.select(".jp-Cell") if cell.find_parent(class_="jp-Cell") is None]
 
 
-def _prose_cell(cell: Tag, translated, typeset) -> list:
+def _prose_cell(cell: Tag, translated, typeset, formula_label: str) -> list:
     rendered = cell.select_one(".jp-RenderedMarkdown")
     if rendered is None:
         return []
@@ -112,7 +126,18 @@ def _prose_cell(cell: Tag, translated, typeset) -> list:
         typeset_html = _typeset_text(str(text), typeset)
         if typeset_html is not None:
             text.replace_with(BeautifulSoup(typeset_html, "html.parser"))
+    _display_formulas_as_blocks(rendered, formula_label)
     return list(rendered.contents)
+
+
+def _display_formulas_as_blocks(rendered: Tag, label: str) -> None:
+    """A paragraph that holds only a display formula becomes the scrolling block Markdown pages
+    have (katex.display_block), so a formula wider than a phone scrolls and takes focus."""
+    for formula in rendered.select("p > .katex-display"):
+        paragraph = formula.parent
+        if any(str(part).strip() for part in paragraph.contents if part is not formula):
+            continue  # a formula inside running text: left in its sentence
+        paragraph.replace_with(BeautifulSoup(display_block(str(formula), label), "html.parser"))
 
 
 def _typeset_text(text: str, typeset) -> str | None:
@@ -128,7 +153,7 @@ def _typeset_text(text: str, typeset) -> str | None:
     return "".join(pieces) + html.escape(text[last:], quote=False)
 
 
-def _code_cell(cell: Tag, soup: BeautifulSoup, figures: dict[str, bytes]) -> Tag:
+def _code_cell(cell: Tag, soup: BeautifulSoup, figures: dict[str, bytes], output_label: str) -> Tag:
     """A code cell as a Material code block followed by its outputs."""
     block = soup.new_tag("div", attrs={"class": "nb-cell"})
     source = cell.select_one(".jp-InputArea-editor pre")
@@ -141,7 +166,8 @@ def _code_cell(cell: Tag, soup: BeautifulSoup, figures: dict[str, bytes]) -> Tag
         highlight.append(pre)
         block.append(highlight)
     for output in cell.select(".jp-OutputArea-output"):
-        output.attrs.pop("tabindex", None)
+        # Printed text and tables can be wider than a phone: the output scrolls, so it takes focus.
+        output.attrs.update({"tabindex": "0", "role": "region", "aria-label": output_label})
         for element in output.find_all(["script", "style"]):
             element.decompose()
         for image in output.find_all("img"):

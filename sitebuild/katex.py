@@ -25,7 +25,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from sitebuild import site
+from sitebuild import scroll_regions, site
+from sitebuild.words import words_for
 
 KATEX_ASSETS = "assets/katex"  # where the site serves KaTeX's CSS and fonts (see extra_css)
 KATEX_OPTIONS = {
@@ -167,10 +168,21 @@ def typeset(tex: str, display: bool, source: Path, config) -> str:
     )
 
 
+def display_block(katex_html: str, label: str) -> str:
+    """A display formula in arithmatex's wrapper, which scrolls when the formula is wider than the
+    screen: focusable and named, so a keyboard can scroll it too (scroll_regions.py)."""
+    return f'<div class="arithmatex" {scroll_regions.region_attributes(label)}>{katex_html}</div>'
+
+
 def typeset_markdown_page(content: str, source: Path, config) -> str:
+    label = words_for(site.language(config)).formula_region
+
     def replace(match: re.Match) -> str:
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
-        return f'<{match["tag"]} class="arithmatex">{typeset(tex, display, source, config)}</{match["tag"]}>'
+        typeset_html = typeset(tex, display, source, config)
+        if match["tag"] == "div":
+            return display_block(typeset_html, label)
+        return f'<{match["tag"]} class="arithmatex">{typeset_html}</{match["tag"]}>'
 
     return ARITHMATEX.sub(replace, content)

@@ -17,12 +17,13 @@ No other file registers an event, and no step rewrites what another step wrote.
                      exercises at the page's marker
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
-    on_page_content  glossary terms (Korean), then KaTeX  one pass: prose, math, code, outputs,
-                                                          figures, headings and TOC (cached);
-                                                          then glossary terms (Korean)
+    on_page_content  glossary terms (Korean), KaTeX,      one pass: prose, math, code, outputs,
+                     tables become keyboard-scrollable    figures, headings and TOC (cached);
+                     regions                              then glossary terms (Korean)
     on_page_context  last-changed date                    last-changed date
                      stale-translation notice             stale-translation notice
-    on_post_page     Content-Security-Policy              figures, downloads; Content-Security-Policy
+    on_post_page     page's styles inlined;               figures, downloads; page's styles inlined;
+                     Content-Security-Policy              Content-Security-Policy
 
 The @event_priority numbers only place a stage relative to the plugins: mkdocs-jupyter (0)
 and mkdocs-static-i18n (-100).
@@ -50,6 +51,8 @@ from sitebuild import (  # noqa: E402
     freshness,
     katex,
     page_cache,
+    page_styles,
+    scroll_regions,
     site,
     stale_notice,
     templates,
@@ -120,7 +123,8 @@ def on_page_content(html, page, config, files):
     source = Path(page.file.abs_src_path)
     if site.page_kind(page) is PageKind.MARKDOWN:
         html = glossary.mark_first_uses(html, page, config)
-        return katex.typeset_markdown_page(html, source, config)
+        html = katex.typeset_markdown_page(html, source, config)
+        return scroll_regions.wrap_tables(html, words_for(site.language(config)).table_region)
     return glossary.mark_first_uses(_example_page(html, page, config, source), page, config)
 
 
@@ -131,6 +135,7 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
     fallback = bool(config.plugins["i18n"].config.fallback_to_default) if "i18n" in config.plugins else False
     prose = example_prose.prose_for(script, language, site.default_language(config), fallback)
     downloads = example_downloads.download_line(script, words)
+    labels = example_page.RegionLabels(formula=words.formula_region, output=words.output_region)
 
     def make() -> dict:
         made = example_page.build_example_page(
@@ -138,6 +143,7 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
             prose=prose,
             typeset=lambda tex, display: katex.typeset(tex, display, script, config),
             downloads=downloads,
+            labels=labels,
         )
         return {
             "content": made.content,
@@ -148,7 +154,12 @@ def _example_page(rendered: str, page, config, script: Path) -> str:
         }
 
     key = page_cache.key_of(
-        rendered, repr(prose), downloads, page_cache.source_version(example_page, katex), katex.version_key()
+        rendered,
+        repr(prose),
+        downloads,
+        repr(labels),
+        page_cache.source_version(example_page, katex, scroll_regions),
+        katex.version_key(),
     )
     made = page_cache.cached(site.cache_dir(config) / "example-pages", key, make)
     page.toc = get_toc(made["toc"])
@@ -166,7 +177,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-1000)  # last: the policy hashes the page's final HTML
+@event_priority(-1000)  # last: the policy hashes the page's final HTML, styles included
 def on_post_page(output, page, config):
     if site.page_kind(page) is PageKind.EXAMPLE:
         folder = Path(page.file.abs_dest_path).parent
@@ -176,6 +187,7 @@ def on_post_page(output, page, config):
         example_downloads.write_downloads(
             Path(page.file.abs_src_path), folder, _prose.pop(page.file.abs_dest_path, None)
         )
+    output = page_styles.inline_styles(output, Path(page.file.abs_dest_path))
     return content_security_policy.add_policy(output, page.file.src_uri)
 
 
@@ -183,6 +195,7 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
+    output_content = page_styles.inline_styles(output_content, Path(config.site_dir) / template_name)
     return content_security_policy.add_policy(output_content, template_name)
 
 

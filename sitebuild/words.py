@@ -50,6 +50,10 @@ class Words:
     # A translation older than its English source (sitebuild/stale_translations.py)
     stale_translation: str  # {date}: when the English changed
     stale_translation_link: str  # the link to the English page
+    # Names of blocks that scroll sideways on a phone (scroll_regions.py), read by screen readers
+    formula_region: str
+    output_region: str
+    table_region: str
     # Footer
     executed_with: str  # {libraries}
     libraries_joined_by: str
@@ -101,6 +105,9 @@ WORDS = {
         stale_translation_link="Read the English original",
         downloads="Download this example: {script} (script) · {notebook} (notebook). Run it with {run}.",
         last_changed="Last changed on {time}",
+        formula_region="Formula",
+        output_region="Output",
+        table_region="Table",
         executed_with="Examples executed with {libraries}.",
         libraries_joined_by=" and ",
         exercises="Exercises",
@@ -163,6 +170,9 @@ WORDS = {
         stale_translation_link="영어 원문 보기",
         downloads="이 예제 내려받기: {script}(스크립트) · {notebook}(노트북). 실행 방법: {run}",
         last_changed="마지막 수정: {time}",
+        formula_region="수식",
+        output_region="출력",
+        table_region="표",
         executed_with="예제 실행 환경: {libraries}.",
         libraries_joined_by=", ",
         exercises="연습 문제",

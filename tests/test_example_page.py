@@ -8,7 +8,7 @@ import zlib
 
 from bs4 import BeautifulSoup
 
-from sitebuild.example_page import build_example_page
+from sitebuild.example_page import RegionLabels, build_example_page
 
 
 def tiny_png(width: int, height: int) -> bytes:
@@ -39,7 +39,11 @@ def code(source: str, *outputs: str) -> str:
 
 def build(rendered: str, prose_cells=None):
     return build_example_page(
-        rendered, prose=prose_cells, typeset=lambda tex, display: f"<k>{tex}</k>", downloads='<p class="dl">get</p>'
+        rendered,
+        prose=prose_cells,
+        typeset=lambda tex, display: f'<span class="katex-display"><k>{tex}</k></span>' if display else f"<k>{tex}</k>",
+        downloads='<p class="dl">get</p>',
+        labels=RegionLabels(formula="Formel", output="Ausgabe"),
     )
 
 
@@ -59,7 +63,11 @@ def test_cells_become_plain_prose_and_material_code_blocks():
     page = build(notebook_html(prose("<h1>Title</h1><p>Words</p>"), code("x = 1", "<pre>1</pre>")))
     assert "<script" not in page.content and "<style" not in page.content and "jupyter-wrapper" not in page.content
     assert '<div class="language-python highlight"><pre><code>x = 1</code></pre></div>' in page.content
-    assert '<div class="jp-OutputArea-output"><pre>1</pre></div>' in page.content  # no tabindex left
+    # An output may be wider than a phone: it scrolls, so a keyboard can reach it, and it has a name.
+    assert (
+        '<div aria-label="Ausgabe" class="jp-OutputArea-output" role="region" tabindex="0"><pre>1</pre></div>'
+        in page.content
+    )
     assert page.content.index('class="dl"') > page.content.index("</h1>")  # downloads under the title
 
 
@@ -83,3 +91,15 @@ def test_translated_prose_replaces_the_cells_and_its_math_is_typeset():
 def test_prices_and_code_are_not_math():
     page = build(notebook_html(prose("<p>It costs $5 and $6.</p><p><code>$x$</code></p>")))
     assert "<k>" not in page.content
+
+
+def test_a_display_formula_alone_in_its_paragraph_becomes_a_focusable_named_block():
+    page = build(notebook_html(prose("<p>$$a+b$$</p><p>So $$c$$ is inline here.</p>")))
+    soup = BeautifulSoup(page.content, "html.parser")
+    (block,) = soup.select("div.arithmatex")
+    assert (block["tabindex"], block["role"], block["aria-label"]) == ("0", "region", "Formel")
+    assert block.select_one(".katex-display k").text == "a+b"
+    assert block.parent.name != "p", "a div inside a <p> would be split apart by the browser"
+    # Inside a sentence, the formula stays in its paragraph.
+    sentence = next(paragraph for paragraph in soup.find_all("p") if "inline here" in paragraph.text)
+    assert sentence.select_one(".katex-display k").text == "c"

@@ -7,7 +7,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.site_build import ROOT, built_pages, example_pages, markdown_pages
+from sitebuild.words import words_for
+from tests.support.site_build import ROOT, built_pages, example_pages, markdown_pages, page_language
 
 # What LaTeX left untypeset looks like in a page's text.
 RAW_LATEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\[A-Za-z]+\{|\\(frac|sum|hat|log|mathrm)\b|\$[^\s$][^$\n]*\$")
@@ -52,6 +53,10 @@ def test_every_markdown_formula_is_katex_with_mathml(built_site):
             assert katex[0].select_one(".katex-html"), f"{source.name}: no KaTeX HTML"
             if math.name == "div":
                 assert math.select_one(".katex-display"), f"{source.name}: display formula set inline"
+                # It scrolls when wider than a phone: focusable, and named in the page's language.
+                assert math.get("tabindex") == "0" and math.get("role") == "region", f"{source.name}: {math.attrs}"
+                label = words_for(page_language(source)).formula_region
+                assert math.get("aria-label") == label, f"{source.name}: {math.attrs}"
     assert formulas > 0, "no formulas found on any Markdown page: is arithmatex still configured?"
 
 
@@ -79,7 +84,11 @@ def test_katex_css_and_fonts_are_served_by_the_site(pages, built_site):
     assert fonts and all((css.parent / font).is_file() for font in fonts)
     for path, html in pages.items():
         if 'class="katex"' in html:
-            assert "assets/katex/katex.min.css" in html, f"{path.relative_to(built_site)} lacks KaTeX's CSS"
+            # KaTeX's rules are inline (sitebuild/page_styles.py); its fonts come from this site.
+            used = re.findall(r"url\(([^)]*assets/katex/fonts/[^)]+)\)", html)
+            where = path.relative_to(built_site)
+            assert used, f"{where} has formulas but no KaTeX font"
+            assert all((path.parent / font).resolve().is_file() for font in used), f"{where}: {used}"
 
 
 def test_korean_example_prose_math_is_typeset(built_site):
