@@ -7,8 +7,10 @@ No other file registers an event, and no step rewrites what another step wrote.
 
     stage            Markdown page                        example page (examples/*.py)
     on_config        (once per language) execution cache and limits, KaTeX, timeline data, footer
-    on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts
-    on_page_markdown timeline markers, citations, header  -
+    on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts,
+                     + the offline copy's worker polyfill (offline builds only: sitebuild/editions.py)
+    on_page_markdown timeline markers, citations, header, -
+                     Home's links to the offline copy and PDF
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
     on_page_content  KaTeX typesets the math              one pass: prose, math, code, outputs,
@@ -33,6 +35,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from sitebuild import (  # noqa: E402
     content_security_policy,
+    edition_links,
     example_downloads,
     example_execution,
     example_page,
@@ -40,6 +43,7 @@ from sitebuild import (  # noqa: E402
     example_sources,
     freshness,
     katex,
+    offline_copy,
     page_cache,
     site,
     versions,
@@ -68,7 +72,7 @@ def on_config(config):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's file list
 def on_files(files, config):
-    for file in example_sources.example_files(config) + katex.asset_files(config):
+    for file in example_sources.example_files(config) + katex.asset_files(config) + offline_copy.asset_files(config):
         files.append(file)
     return files
 
@@ -79,6 +83,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if site.page_kind(page) is PageKind.MARKDOWN:
         markdown = timeline.expand(markdown, page, config, files)
+        markdown = edition_links.expand(markdown, page, config)
     return markdown
 
 
@@ -147,14 +152,16 @@ def on_post_page(output, page, config):
         example_downloads.write_downloads(
             Path(page.file.abs_src_path), folder, _prose.pop(page.file.abs_dest_path, None)
         )
-    return content_security_policy.add_policy(output, page.file.src_uri)
+    return content_security_policy.add_policy(output, page.file.src_uri, offline_copy.frame_scripts(output, config))
 
 
 @event_priority(-1000)  # 404.html is a template, not a page
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    return content_security_policy.add_policy(output_content, template_name)
+    return content_security_policy.add_policy(
+        output_content, template_name, offline_copy.frame_scripts(output_content, config)
+    )
 
 
 # ------------------------------------------------------------------------------------ the end

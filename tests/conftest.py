@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site_build import ROOT, mkdocs_build
+from tests.site_build import ROOT, build_editions, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -15,3 +15,15 @@ def built_site(tmp_path_factory):
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return site_dir
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory):
+    """The folder `python -m sitebuild.editions` wrote both zips and both PDFs into (built once)."""
+    folder = tmp_path_factory.mktemp("downloads")
+    result = build_editions(folder)
+    if result.returncode != 0:
+        pytest.fail(
+            f"python -m sitebuild.editions failed:\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}", pytrace=False
+        )
+    return folder

@@ -24,6 +24,14 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
+def build_editions(folder: Path) -> subprocess.CompletedProcess:
+    """Run `python -m sitebuild.editions folder` (the offline copies and PDFs); never raises."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "sitebuild.editions", str(folder)], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
 def read_mkdocs_yml(project: Path = ROOT) -> dict:
     """mkdocs.yml as MkDocs reads it (its loader resolves tags such as !ENV)."""
     with (project / "mkdocs.yml").open(encoding="utf-8") as file:
