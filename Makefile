@@ -26,7 +26,7 @@ node_modules/.installed: package.json package-lock.json
 setup: $(VENV)/.installed node_modules/.installed
 
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dirty --dev-addr 127.0.0.1:8000  # --dirty: sitebuild/edit_loop.py
 
 build: setup
 	$(BIN)/mkdocs build --strict
@@ -47,7 +47,7 @@ fix-outputs: setup
 # Style checks, run before the tests and by pre-commit; each finding names file, line and rule.
 # `make fix` applies what can be fixed automatically. Settings: pyproject.toml.
 MARKDOWN  := docs README.md CONTRIBUTING.md .github
-YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml)
+YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml) $(wildcard docs/exercises/*/*.yml)
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 

@@ -5,8 +5,8 @@ Steps, all on a temporary copy of the project (the working tree is never touched
   2. cold `mkdocs build --strict`, caches cleared  - goal: <= 1.25 x (scripts + no-execution build)
   3. warm build, nothing changed                  - goal: <= 1.2 x no-execution build, 0 re-executed
   4. build with example execution turned off      - the floor for everything else
-  5. edit a page under `mkdocs serve`             - goal: < 2 s to rebuilt HTML, 0 re-executed
-     (and under `mkdocs serve --dirty`, for comparison)
+  5. saves under `make serve`: English and Korean page (goal < 1.5 s), an example's prose
+     (< 3 s, 0 executed) and code (that example executed once)
   6. page weight of every page in headless Chromium - goal: heaviest <= 2 x median, 0 third-party
   7. Lighthouse on home, a lecture and an example page - goal: 100 in each category
   8. the test suite (`--skip-tests` leaves it out)
@@ -32,7 +32,10 @@ from bench.local_server import serve_directory
 from bench.report import Row, kib, seconds
 
 ROOT = Path(__file__).resolve().parent.parent
-COLD_GOAL, WARM_GOAL, EDIT_GOAL, WEIGHT_GOAL = 1.25, 1.2, 2.0, 2.0
+COLD_GOAL, WARM_GOAL, WEIGHT_GOAL = 1.25, 1.2, 2.0
+# Issue 15: a Markdown save shows within 1.5 s, an example's prose within 3 s; code re-executes it.
+EDIT_GOALS = {"English page": 1.5, "Korean page": 1.5, "example prose": 3.0, "example code": None}
+SERVE_ARGS = ["--strict", "--dirty"]  # as the Makefile's serve target
 
 
 def progress(message: str) -> None:
@@ -127,37 +130,30 @@ class Bench:
 
     # 5 --------------------------------------------------------------------------------
     def serve_edit(self) -> None:
-        pages = project.markdown_pages(self.copy)
-        if not pages:
-            return self.fail("edit under mkdocs serve", "docs/ holds no Markdown page")
-        # The longest page: the most realistic edit, and the one that takes longest to render.
-        page = max(pages, key=lambda path: path.stat().st_size)
-        # As `make serve` runs it (the goal), then with --dirty, which rebuilds only changed pages
-        # (a candidate fix; not strict, since strict mode rejects --dirty's own warning).
-        for label, extra in (("serve", []), ("serve --dirty", ["--dirty", "--no-strict"])):
-            progress(f"mkdocs {label}: editing {page.relative_to(self.copy)}")
-            result = serve_edit.edit_page_while_serving(self.copy, page, extra)
-            self.details.setdefault("serve_edit", {})[label] = vars(result)
+        # Exactly `make serve`'s command line (Makefile), so the numbers are what a contributor sees.
+        results = serve_edit.edits_while_serving(self.copy, serve_edit.standard_edits(self.copy), SERVE_ARGS)
+        for result in results:
+            self.details.setdefault("serve_edit", {})[result.page] = vars(result)
             if result.error:
-                self.fail(f"edit under mkdocs {label}", result.error)
+                self.fail(f"make serve: {result.page}", result.error)
                 continue
             timings = sorted(result.edit_to_html_seconds)
             median = statistics.median(timings)
-            goal = not extra
+            goal = EDIT_GOALS[result.page]
+            expected_runs = 1 if result.page == "example code" else 0
             self.rows += [
                 Row(
-                    f"{label}: edit page -> rebuilt HTML",
+                    f"make serve: {result.page} edit -> page shows it",
                     seconds(median),
-                    f"< {EDIT_GOAL:.0f} s" if goal else "",
-                    median < EDIT_GOAL if goal else None,
-                    note=f"median of {len(timings)} edits of {result.page} (max {timings[-1]:.2f} s); "
-                    f"startup {result.startup_seconds:.1f} s",
+                    f"< {goal:g} s" if goal else "",
+                    median < goal if goal else None,
+                    note=f"median of {len(timings)} (max {timings[-1]:.2f} s); startup {result.startup_seconds:.1f} s",
                 ),
                 Row(
-                    f"examples re-executed, {label} edits",
+                    f"examples executed, {result.page} edit",
                     str(result.examples_reexecuted),
-                    "0" if goal else "",
-                    result.examples_reexecuted == 0 if goal else None,
+                    str(expected_runs * len(timings)),
+                    result.examples_reexecuted == expected_runs * len(timings),
                 ),
             ]
 
@@ -247,9 +243,22 @@ class Bench:
         self.details["tests"] = result
         if result["returncode"] != 0:
             self.fail("test suite", result["output_tail"] or f"exit {result['returncode']}")
-        self.rows.append(
-            Row("make test (pytest, fresh caches)", seconds(result["seconds"]), note=result["summary"] or "")
-        )
+        script_count = len(project.example_scripts(self.copy))
+        self.rows += [
+            Row("make test (pytest, fresh caches)", seconds(result["seconds"]), note=result["summary"] or ""),
+            Row(
+                "examples executed per test run",
+                str(result["examples_executed"]),
+                f"{script_count} (each once)",
+                result["examples_executed"] == script_count,
+            ),
+        ]
+        progress("browser suite alone (warm caches)")
+        browser = test_suite.run_browser_suite(self.copy)
+        self.details["browser_suite"] = browser
+        if browser["returncode"] != 0:
+            self.fail("browser suite", browser["output_tail"] or f"exit {browser['returncode']}")
+        self.rows.append(Row("browser suite wall time (tests/browser)", seconds(browser["seconds"])))
         for slow in result["slowest"]:
             self.rows.append(Row(f"  {slow['phase']} {slow['test']}"[:90], seconds(slow["seconds"])))
 

@@ -1,8 +1,9 @@
-"""How long after saving a Markdown page `mkdocs serve` offers the rebuilt page.
+"""How long after a save `make serve` offers the rebuilt page.
 
-Starts `mkdocs serve --strict -v` on 127.0.0.1 at a free port, waits for the first build,
-appends a unique line to one page, and polls that page over HTTP until the line shows up
-(three times, since one edit on a shared machine is noisy)
+Starts `mkdocs serve` as `make serve` does on 127.0.0.1 at a free port, waits for the first
+build, then appends a unique line to an English page, a Korean page, an example's Korean
+prose and an example's code, and polls the page over HTTP until the line shows up (three
+times each, since one edit on a shared machine is noisy; once for the code, which executes)
 (mkdocs serve holds HTML requests until a rebuild is complete, so this is what a reader
 waiting for the reload sees). Its log tells how many examples the rebuild re-executed.
 The page is restored and the server stopped afterwards.
@@ -17,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,56 +85,75 @@ class _LogReader(threading.Thread):
         return [text for stamp, text in list(self.lines) if stamp >= moment]
 
 
-def edit_page_while_serving(project: Path, page: Path, extra_args: list[str] = ()) -> EditResult:
-    """Serve as `make serve` does (`--strict`), or with `extra_args` instead of `--strict`."""
+@dataclass
+class Edit:
+    """One kind of save a contributor makes: which file, how, and which page shows it."""
+
+    label: str
+    source: Path
+    url_path: str
+    append: Callable[[str], str]  # marker -> text appended to the file
+    repeats: int = EDITS
+
+
+def standard_edits(project: Path) -> list[Edit]:
+    """English and Korean Markdown, an example's Korean prose, an example's code."""
+    example = project / "examples" / "outliers.py"
+    return [
+        Edit("English page", project / "docs/components/loss.md", "components/loss/", lambda m: f"\n\n{m}\n"),
+        Edit("Korean page", project / "docs/components/loss.ko.md", "ko/components/loss/", lambda m: f"\n\n{m}\n"),
+        Edit("example prose", example.with_name("outliers.ko.md"), "ko/examples/outliers/", lambda m: f"\n{m}\n"),
+        Edit("example code", example, "examples/outliers/", lambda m: f'\n# %%\nprint("{m}")\n', repeats=1),
+    ]
+
+
+def edits_while_serving(project: Path, edits: list[Edit], args: list[str]) -> list[EditResult]:
+    """Serve `project` with `mkdocs serve <args>` once, make each edit, time until the page shows it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "-v",
-        "--dev-addr",
-        f"127.0.0.1:{port}",
-        *(extra_args or ["--strict"]),
-    ]
-    original = page.read_bytes()
-    url = base + page_url_path(project / "docs", page)
-    name = page.relative_to(project).as_posix()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-v", "--dev-addr", f"127.0.0.1:{port}", *args]
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=project, env=timed.environment(), text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     log = _LogReader(process.stdout)
     log.start()
+    results = []
     try:
-        while _fetch(url) is None:
+        while _fetch(base) is None:
             if process.poll() is not None or time.perf_counter() - start > STARTUP_TIMEOUT:
                 tail = "\n".join(text for _, text in log.lines if text.startswith(("WARNING", "ERROR")))
-                return EditResult(name, time.perf_counter() - start, [], 0, f"mkdocs serve did not come up:\n{tail}")
+                return [
+                    EditResult(edit.label, time.perf_counter() - start, [], 0, f"mkdocs serve did not come up:\n{tail}")
+                    for edit in edits
+                ]
             time.sleep(0.2)
         startup = time.perf_counter() - start
-
-        timings, reexecuted = [], 0
-        for _ in range(EDITS):
-            time.sleep(1.0)  # let the file watcher settle after the previous build
-            marker = f"bench-edit-{uuid.uuid4().hex}"
-            edited_at = time.perf_counter()
-            page.write_bytes(original + f"\n\n{marker}\n".encode())
-            seen = _wait_for(url, marker)
-            if seen is None:
-                return EditResult(
-                    name, startup, timings, reexecuted, f"an edit did not appear within {REBUILD_TIMEOUT} s"
-                )
-            timings.append(seen - edited_at)
-            # The page is served only after the whole rebuild, so its log is complete by now.
-            reexecuted += sum(
-                1 for text in log.since(edited_at) if (match := CONVERTING.search(text)) and match.group(1) == "True"
-            )
-        return EditResult(name, startup, timings, reexecuted)
+        for edit in edits:
+            original = edit.source.read_bytes()
+            timings, reexecuted, error = [], 0, None
+            try:
+                for _ in range(edit.repeats):
+                    time.sleep(1.5)  # let the file watcher settle after the previous build
+                    marker = f"bench-edit-{uuid.uuid4().hex}"
+                    edited_at = time.perf_counter()
+                    edit.source.write_bytes(original + edit.append(marker).encode())
+                    seen = _wait_for(base + edit.url_path, marker)
+                    if seen is None:
+                        error = f"an edit did not appear within {REBUILD_TIMEOUT} s"
+                        break
+                    timings.append(seen - edited_at)
+                    # The page is served only after the whole rebuild, so its log is complete by now.
+                    reexecuted += sum(
+                        1
+                        for text in log.since(edited_at)
+                        if (match := CONVERTING.search(text)) and match.group(1) == "True"
+                    )
+            finally:
+                edit.source.write_bytes(original)
+            results.append(EditResult(edit.label, startup, timings, reexecuted, error))
+        return results
     finally:
-        page.write_bytes(original)
         process.terminate()
         try:
             process.wait(timeout=20)

@@ -103,3 +103,18 @@ def name_failures(page) -> None:
             ) from error
 
     page.render = render_naming_the_script
+
+
+def keep_cache_of_unchanged(files, config) -> None:
+    """Under `make serve --dirty`, unchanged example pages are not rendered, so mkdocs-jupyter
+    never looks up their cache entries, and its post-build clean-up would delete them (and the
+    next full build would execute every example again). Mark their entries as used."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not plugin.config["cache"]:
+        return
+    from mkdocs_jupyter.plugin import _compute_cache_key, _get_cache_path  # pinned 0.26.3's own key
+
+    for file in files.documentation_pages():
+        if site.page_kind(file) is site.PageKind.EXAMPLE and not file.is_modified():
+            key = _compute_cache_key(file.abs_src_path, plugin.config, plugin.config["execute"])
+            plugin._used_cache_paths.add(_get_cache_path(plugin.config["cache_dir"], key))

@@ -85,7 +85,8 @@ def _article(root: Path, page: NavPage, anchors: dict[str, str]):
             else:
                 element[attribute] = target + (f"#{parts.fragment}" if parts.fragment else "")
     for details in article.find_all("details"):
-        details["open"] = ""
+        if "exercise-solution" not in details.get("class", []):  # print.css leaves solutions out
+            details["open"] = ""
     for tabs in article.select(".tabbed-set"):
         labels = [label.get_text(" ", strip=True) for label in tabs.select(".tabbed-labels > label")]
         for label, block in zip(labels, tabs.select(".tabbed-content > .tabbed-block"), strict=False):

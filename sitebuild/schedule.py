@@ -6,10 +6,15 @@ in order, and the kind of page each applies to; the steps themselves live in the
 No other file registers an event, and no step rewrites what another step wrote.
 
     stage            Markdown page                        example page (examples/*.py)
+    on_startup       (once) `make serve --dirty`: rebuild only what a save changed
     on_config        (once per language) execution cache and limits, KaTeX, timeline data, footer
-    on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts,
-                     + the offline copy's worker polyfill (offline builds only: sitebuild/editions.py)
+                     exercises: read the data files, run (or recall) every solution
+    on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts;
+                     under `make serve`, which pages a save changed; + the offline copy's worker
+                     polyfill (offline builds only: sitebuild/editions.py)
+    on_env           (once per language) compiled templates kept across builds
     on_page_markdown timeline markers, citations, header, -
+                     exercises at the page's marker,
                      Home's links to the offline copy and PDF
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
@@ -35,6 +40,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 
 from sitebuild import (  # noqa: E402
     content_security_policy,
+    edit_loop,
     edition_links,
     example_downloads,
     example_execution,
@@ -46,8 +52,10 @@ from sitebuild import (  # noqa: E402
     offline_copy,
     page_cache,
     site,
+    templates,
     versions,
 )
+from sitebuild.exercises import markdown as exercises  # noqa: E402
 from sitebuild.site import PageKind  # noqa: E402
 from sitebuild.timeline import markdown as timeline  # noqa: E402
 from sitebuild.words import words_for  # noqa: E402
@@ -59,12 +67,17 @@ _prose: dict[str, list[str] | None] = {}  # example page's dest path -> its tran
 # ------------------------------------------------------------------ once per build, per language
 
 
+def on_startup(command, dirty):
+    edit_loop.start(command, dirty)  # `make serve` rebuilds only what a save changed
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has set this build's language
 def on_config(config):
     words = words_for(site.language(config))
     example_execution.configure(config)
     katex.start(config)
     timeline.load(config)
+    exercises.load(config)
     freshness.start(config)
     config.extra["executed_with"] = versions.executed_with(words)
     return config
@@ -74,7 +87,13 @@ def on_config(config):
 def on_files(files, config):
     for file in example_sources.example_files(config) + katex.asset_files(config) + offline_copy.asset_files(config):
         files.append(file)
+    edit_loop.mark_changes(files, config)
     return files
+
+
+def on_env(env, config, files):
+    templates.keep_compiled(env, config)  # Material's templates compile once, not on every build
+    return env
 
 
 # ---------------------------------------------------------------------------------- per page
@@ -83,6 +102,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if site.page_kind(page) is PageKind.MARKDOWN:
         markdown = timeline.expand(markdown, page, config, files)
+        markdown = exercises.expand(markdown, page, config)
         markdown = edition_links.expand(markdown, page, config)
     return markdown
 

@@ -20,8 +20,8 @@ def repo_root(config) -> Path:
     return Path(config["config_file_path"]).parent
 
 
-def page_kind(page) -> PageKind:
-    uri = page.file.src_uri
+def page_kind(page_or_file) -> PageKind:
+    uri = getattr(page_or_file, "file", page_or_file).src_uri
     if uri.startswith(EXAMPLES_DIR + "/") and uri.endswith(".py"):
         return PageKind.EXAMPLE
     return PageKind.MARKDOWN

@@ -50,6 +50,26 @@ class Words:
     # Footer
     executed_with: str  # {libraries}
     libraries_joined_by: str
+    # Exercises (sitebuild/exercises/render.py; the script docs/javascripts/exercises.js shows the
+    # verdicts, which the page hands it as data attributes)
+    exercises: str  # the section's heading
+    exercise: str  # each exercise's heading: {number}
+    your_answer: str  # the answer field's label
+    choose_one: str  # the options' legend
+    what_it_prints: str  # the question of an output exercise, above its code
+    number_format: str  # under a number field
+    within: str  # under a number field with a tolerance: {tolerance}
+    exact: str  # under a number field without one
+    output_format: str  # under an output exercise's field
+    check: str  # the button
+    right: str  # verdicts, announced by screen readers
+    not_yet: str
+    unreadable: str  # a number field holding no number
+    empty: str  # nothing written or chosen
+    solved_before: str  # remembered in the browser
+    show_solution: str  # the summary of the worked solution
+    the_answer: str  # in the worked solution: {answer}
+    it_prints: str
 
 
 WORDS = {
@@ -83,6 +103,24 @@ WORDS = {
         contents="Contents",
         executed_with="Examples executed with {libraries}.",
         libraries_joined_by=" and ",
+        exercises="Exercises",
+        exercise="Exercise {number}",
+        your_answer="Your answer",
+        choose_one="Choose one answer",
+        what_it_prints="What does this code print?",
+        number_format="Write a number: 0.5, .5, 5e-1, 50 % and 1/2 are all read as one half.",
+        within="Answers within ±{tolerance} of the solution's count as right.",
+        exact="Give the exact value.",
+        output_format="Write what it prints; spaces and line breaks do not matter.",
+        check="Check",
+        right="Right!",
+        not_yet="Not yet.",
+        unreadable="That is not a number this page can read; try a form like 0.5, 5e-1, 50 % or 1/2.",
+        empty="Answer first, then check.",
+        solved_before="You solved this one before.",
+        show_solution="Show the solution",
+        the_answer="The answer: {answer}",
+        it_prints="It prints:",
     ),
     "ko": Words(
         language_name="Korean",
@@ -117,6 +155,24 @@ WORDS = {
         contents="차례",
         executed_with="예제 실행 환경: {libraries}.",
         libraries_joined_by=", ",
+        exercises="연습 문제",
+        exercise="연습 문제 {number}",
+        your_answer="내 답",
+        choose_one="답을 하나 고르세요",
+        what_it_prints="이 코드는 무엇을 출력할까요?",
+        number_format="숫자로 적으세요. 0.5, .5, 5e-1, 50 %, 1/2는 모두 2분의 1로 읽습니다.",
+        within="풀이가 구한 값과 ±{tolerance} 이내로 차이 나면 정답으로 봅니다.",
+        exact="정확한 값을 적으세요.",
+        output_format="출력되는 그대로 적으세요. 공백과 줄바꿈은 따지지 않습니다.",
+        check="확인",
+        right="맞았습니다!",
+        not_yet="아직 아닙니다.",
+        unreadable="읽을 수 있는 숫자가 아닙니다. 0.5, 5e-1, 50 %, 1/2 같은 꼴로 적어 보세요.",
+        empty="먼저 답을 적거나 고른 다음 확인하세요.",
+        solved_before="전에 푼 문제입니다.",
+        show_solution="풀이 보기",
+        the_answer="답: {answer}",
+        it_prints="출력:",
     ),
 }
 TRANSLATED_LANGUAGES = tuple(language for language in WORDS if language != DEFAULT_LANGUAGE)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from sitebuild.exercises.data import data_file_for, load_exercises
 from tests.markdown_fences import PYTHON_LANGS, normalise, python_fences
 
 PYTHON_CLASSES = {f"language-{lang}" for lang in PYTHON_LANGS}
@@ -22,6 +23,17 @@ def code_blocks(html: str) -> list[str]:
     return blocks
 
 
+def exercise_solutions(source: Path) -> set[str]:
+    """The solutions of the page's exercises (docs/exercises/), which tests/test_exercises.py runs."""
+    docs = next((folder for folder in source.parents if folder.name == "docs"), None)
+    if docs is None:
+        return set()
+    data_file = docs / data_file_for(source.relative_to(docs).as_posix())
+    if not data_file.is_file():
+        return set()
+    return {normalise(e.solution) for e in load_exercises(data_file, str(data_file)) if e.solution}
+
+
 def line_of(source: Path, code: str) -> int:
     first = next((line.strip() for line in code.split("\n") if line.strip()), "")
     for number, line in enumerate(source.read_text(encoding="utf-8").split("\n"), 1):
@@ -35,7 +47,7 @@ def problems(source: Path, html: str, root: Path | None = None) -> list[str]:
     to `root`) and line."""
     fences = python_fences(source)
     shown = source.relative_to(root) if root else source
-    tested = {normalise(f.code) for f in fences if f.tested}
+    tested = {normalise(f.code) for f in fences if f.tested} | exercise_solutions(source)
     excused = {normalise(f.code) for f in fences if not f.tested and f.notest_reason}
     found = []
     for fence in fences:

@@ -27,6 +27,7 @@ from sitebuild.words import DEFAULT_LANGUAGE, words_for
 MARKERS = ("<!-- timeline -->", "<!-- timeline-components -->", "<!-- references -->")
 
 _milestones: list[Milestone] | None = None
+_read: dict = {}  # the data file's path and stat when last read: `make serve` re-reads it only when it changed
 
 
 def load(config) -> None:
@@ -34,14 +35,21 @@ def load(config) -> None:
     global _milestones
     docs_dir = Path(config["docs_dir"])
     path = docs_dir / DATA_FILE
-    _milestones = None
-    if path.is_file():
-        repo_root = site.repo_root(config)
-        shown = path.relative_to(repo_root).as_posix() if path.is_relative_to(repo_root) else str(path)
-        try:
-            _milestones = load_timeline(path, docs_dir, repo_root, shown)
-        except TimelineError as error:
-            raise PluginError(f"The timeline data is wrong; fix it and build again:\n{error}") from None
+    if not path.is_file():
+        _milestones, _read["key"] = None, None
+        return
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if _read.get("key") == key:
+        return
+    repo_root = site.repo_root(config)
+    shown = path.relative_to(repo_root).as_posix() if path.is_relative_to(repo_root) else str(path)
+    _milestones, _read["key"] = None, None
+    try:
+        _milestones = load_timeline(path, docs_dir, repo_root, shown)
+    except TimelineError as error:
+        raise PluginError(f"The timeline data is wrong; fix it and build again:\n{error}") from None
+    _read["key"] = key
 
 
 def _page_problem(page, markdown: str, offset: int, what: str) -> PluginError:
