@@ -8,6 +8,7 @@ build). In the offline copy the line says so and links to the PDF packed beside 
 from __future__ import annotations
 
 import posixpath
+import re
 
 from mkdocs.exceptions import PluginError
 
@@ -16,6 +17,7 @@ from sitebuild.words import words_for
 
 MARKER = "<!-- editions -->"
 DOWNLOADS = "downloads"
+HOME = re.compile(r"index(\.[a-z]{2})?\.md")
 
 
 def file_name(language: str, extension: str) -> str:
@@ -26,9 +28,11 @@ def file_name(language: str, extension: str) -> str:
 def expand(markdown: str, page, config) -> str:
     if MARKER not in markdown:
         return markdown
-    if not page.is_homepage:
+    if not HOME.fullmatch(page.file.src_uri):  # each language's Home (the Korean one is not the site's)
         line = markdown.count("\n", 0, markdown.index(MARKER)) + 1
-        raise PluginError(f"docs/{page.file.src_uri}:{line}: {MARKER} belongs on Home (docs/index.md) only.")
+        raise PluginError(
+            f"docs/{page.file.src_uri}:{line}: {MARKER} belongs on Home (docs/index.md, docs/index.ko.md) only."
+        )
     language = site.language(config)
     words = words_for(language)
     # The page's file is relative to the site's root (`ko/index.html` for the Korean Home).
