@@ -37,8 +37,12 @@ build: setup
 editions: setup
 	$(BIN)/python -m sitebuild.editions site/downloads
 
+# In parallel (pytest-xdist): one worker builds the site while the others run what needs no site,
+# and each page's browser checks stay on one worker (tests/conftest.py);
+# `make test TEST_WORKERS=0` runs everything in one process.
+TEST_WORKERS ?= auto
 test: setup lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # Rewrite the '#>' output comments of every snippet in docs/ from a real run.
 fix-outputs: setup
@@ -55,7 +59,7 @@ lint: setup
 	$(BIN)/ruff check --output-format=concise
 	$(BIN)/ruff format --check
 	$(BIN)/pymarkdown scan --recurse $(MARKDOWN)
-	$(BIN)/python -m tests.yaml_check $(YAML)
+	$(BIN)/python -m tests.support.yaml_check $(YAML)
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions $(wildcard .github/actions/*/action.yml)

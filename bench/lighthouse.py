@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.site_browser import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT_NAMES = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
@@ -42,7 +42,7 @@ def audit(binary: Path, url: str) -> dict:
             f"--output-path={report_path}",
             "--quiet",
             f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+            "--chrome-flags=" + " ".join(CHROMIUM_ARGS),
         ]
         result = subprocess.run(
             command,

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.site_browser import launch_chromium
 
 PAGE_TIMEOUT_MS = 30_000
 
@@ -34,7 +34,7 @@ def measure(base_url: str, pages: list[str]) -> list[PageWeight]:
     origin = urlsplit(base_url).netloc
     weights = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             for page_path in pages:
                 weights.append(_weigh(browser, base_url + page_path, page_path, origin))

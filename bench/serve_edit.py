@@ -11,6 +11,7 @@ The page is restored and the server stopped afterwards.
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import threading
@@ -24,7 +25,6 @@ from pathlib import Path
 
 from bench import timed
 from bench.builds import CONVERTING
-from bench.local_server import free_port
 
 STARTUP_TIMEOUT = 600
 REBUILD_TIMEOUT = 300
@@ -39,6 +39,12 @@ class EditResult:
     edit_to_html_seconds: list[float]  # one per edit
     examples_reexecuted: int
     error: str | None = None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def page_url_path(docs_dir: Path, page: Path) -> str:

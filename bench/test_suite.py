@@ -1,4 +1,4 @@
-"""`make test` as a fresh clone runs it (empty caches), timed, with pytest's ten slowest tests."""
+"""`make test` as a fresh clone runs it (empty caches, parallel workers), timed, with pytest's ten slowest tests."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def run_browser_suite(project: Path) -> dict:
 
 def run_tests(project: Path) -> dict:
     """`make test`'s pytest run (the caller clears the caches first, as on a fresh clone)."""
-    run = timed.run([sys.executable, "-m", "pytest", "--durations=10"], cwd=project, timeout=3600)
+    run = timed.run([sys.executable, "-m", "pytest", "-n", "auto", "--durations=10"], cwd=project, timeout=3600)
     slowest = []
     summary = None
     for _, text in run.lines:

@@ -130,6 +130,15 @@ adam_loss = [f(p) for p in adam_path]
 for step in (10, 50, 100, 200):
     print(f"step {step:>3}: gradient descent f = {gd_loss[step]:.2e}, Adam f = {adam_loss[step]:.2e}")
 
+# What the text below says (no randomness here, so no seed to vary).
+# Gradient descent: the steep b part is gone within 50 steps, then f shrinks by the same
+# factor every 50 steps (a constant rate along a).
+assert 50 * gd_path[50][1] ** 2 < 0.01 * gd_loss[50]
+assert np.isclose(gd_loss[100] / gd_loss[50], gd_loss[200] / gd_loss[150], rtol=0.01)
+# Adam: overshoots (a crosses 0, from -8) and still keeps falling, far below gradient descent.
+assert max(p[0] for p in adam_path) > 0
+assert adam_loss[50] > adam_loss[100] > adam_loss[200] and adam_loss[200] < 1e-3 * gd_loss[200]
+
 # %% [markdown]
 # The loss on a log scale. Gradient descent falls fast at first (the steep $b$
 # direction) and then creeps along the shallow $a$ direction at a constant rate;

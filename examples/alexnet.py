@@ -63,7 +63,7 @@ assert n_params == 61_100_840, "must equal torchvision's alexnet (see FACTS.md)"
 # %% [markdown]
 # ## Where the parameters are
 #
-# Almost all of them sit in the first fully connected layer, which maps the
+# Most of them, 62 %, sit in the first fully connected layer, which maps the
 # $256 \times 6 \times 6 = 9216$ features of the last pooling layer to 4096
 # units: $9216 \times 4096 + 4096 \approx 37.8$ M weights and biases. The five
 # convolutions together hold fewer than 2.5 M.
@@ -74,6 +74,11 @@ linears = [m for m in model.modules() if isinstance(m, nn.Linear)]
 names = [f"conv{i}" for i in range(1, 6)] + [f"fc{i}" for i in range(6, 9)]
 for name, module in zip(names, convs + linears):
     print(f"{name:<6} weight {str(tuple(module.weight.shape)):<18} {count_parameters(module):>12,} parameters")
+fc6_share = count_parameters(linears[0]) / n_params
+print(f"fc6 holds {100 * fc6_share:.0f} % of all parameters")
+# The figures the text above quotes.
+assert round(fc6_share, 2) == 0.62 and round(count_parameters(linears[0]) / 1e6, 1) == 37.8
+assert sum(count_parameters(conv) for conv in convs) < 2.5e6
 
 # %% [markdown]
 # ## The paper's own network
@@ -103,9 +108,10 @@ assert abs(n_paper - 60e6) / 60e6 < 0.02
 # The output side of a convolution is
 # $\lfloor (n + 2p - k)/s \rfloor + 1$ for input side $n$, padding $p$, kernel
 # $k$ and stride $s$. The paper states a 224×224 input and an 11×11 kernel with
-# stride 4 and no padding, which gives $\lfloor (224 - 11)/4 \rfloor + 1 = 54$,
-# not the 55 of its figure: the arithmetic only works out with 227, as
-# $(227 - 11)/4 + 1 = 55$ exactly. torchvision keeps 224 and pads by 2 instead:
+# stride 4, and says nothing about padding. Without padding that gives
+# $\lfloor (224 - 11)/4 \rfloor + 1 = 54$, not the 55 of its figure: the
+# arithmetic works out with 227 (Caffe's choice), as $(227 - 11)/4 + 1 = 55$
+# exactly. torchvision keeps 224 and pads by 2 instead:
 # $\lfloor (224 + 4 - 11)/4 \rfloor + 1 = 55$.
 
 # %%
@@ -127,6 +133,7 @@ def conv_side(n, kernel, stride, padding=0):
 print("first conv, no padding, 224 input:", conv_side(224, 11, 4))
 print("first conv, no padding, 227 input:", conv_side(227, 11, 4))
 print("first conv, padding 2, 224 input:", conv_side(224, 11, 4, padding=2))
+assert (conv_side(224, 11, 4), conv_side(227, 11, 4), conv_side(224, 11, 4, padding=2)) == (54, 55, 55)
 
 # %% [markdown]
 # ## Not 2024×2024
@@ -140,3 +147,4 @@ values_224 = 3 * 224 * 224
 values_2024 = 3 * 2024 * 2024
 print(f"3×224×224   = {values_224:,} input values")
 print(f"3×2024×2024 = {values_2024:,} input values ({values_2024 / values_224:.0f}× more)")
+assert values_2024 / values_224 > 80

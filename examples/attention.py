@@ -74,6 +74,10 @@ print("row sums, no mask:", np.round(full_weights[0, 0].sum(axis=-1), 12))
 print("row sums, causal :", np.round(causal_weights[0, 0].sum(axis=-1), 12))
 print("causal weights, first head:")
 print(np.round(causal_weights[0, 0], 2))
+# As the text says, for every head of every sequence: rows sum to 1, and the causal
+# mask leaves nothing above the diagonal.
+assert np.allclose(full_weights.sum(axis=-1), 1) and np.allclose(causal_weights.sum(axis=-1), 1)
+assert np.all(np.triu(causal_weights, k=1) == 0)
 
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 3.4))
 for ax, weights, title in zip(axes, (full_weights, causal_weights), ("no mask", "causal mask")):
@@ -99,3 +103,4 @@ for width in (8, 64, 512):
     dots = np.sum(a * b, axis=1)
     scaled = dots / np.sqrt(width)
     print(f"d_k = {width:>3}: std of q·k = {dots.std():6.2f}, after dividing by √d_k = {scaled.std():.2f}")
+    assert abs(scaled.std() - 1) < 0.1  # about 1 at any width (2000 samples: within 0.1 for seeds 0 to 2)

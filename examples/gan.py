@@ -80,8 +80,10 @@ for _ in range(STEPS):
 # ## What the generator learned
 #
 # We draw 10,000 samples from the trained generator and compare their mean and
-# standard deviation with the target's. We also ask the discriminator about
-# points across the range: near equilibrium its answers sit near ½.
+# standard deviation with the target's: the mean lands within 0.1 of 4, while
+# the spread is harder to match and lands within 30 % of 1.25. We also ask the
+# discriminator about points across the range: near equilibrium its answers sit
+# near ½, within 0.25 of it everywhere from 1 to 7.
 
 # %%
 with torch.no_grad():
@@ -91,6 +93,11 @@ with torch.no_grad():
 print(f"target:          mean {TARGET_MEAN:.3f}, std {TARGET_STD:.3f}")
 print(f"after training:  mean {generated.mean():.3f}, std {generated.std():.3f}")
 print("D(x) at x = 1..7:", np.round(d_probe, 2))
+# Over seeds 0 to 4 the mean was off by at most 0.06, the std by at most 0.29 and D(x)
+# by at most 0.21 from ½.
+assert abs(generated.mean() - TARGET_MEAN) < 0.1
+assert abs(generated.std() - TARGET_STD) < 0.3 * TARGET_STD
+assert np.all(np.abs(d_probe - 0.5) < 0.25)
 
 # %% [markdown]
 # The histogram of the generated samples before and after training, against the

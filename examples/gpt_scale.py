@@ -93,8 +93,8 @@ assert count(small) == gpt_parameters(3, 64, 32, 500)
 #
 # The configurations come from the papers: GPT-2's largest model has 48 layers
 # of width 1600 and a context of 1024 tokens; GPT-3 has 96 layers of width
-# 12,288, 96 heads of 128 dimensions and a context of 2048 (Table 2.1). Both use
-# the same 50,257-token vocabulary.
+# 12,288, 96 heads of 128 dimensions (Table 2.1) and a context of 2048 (the text
+# of Section 2.1). Both use the same 50,257-token vocabulary.
 
 # %%
 CONFIGS = {
@@ -115,6 +115,10 @@ assert abs(counts["GPT-2 (largest)"] - 1542e6) / 1542e6 < 0.02
 # Brown et al. 2020, Table 2.1: GPT-3 175B.
 assert abs(counts["GPT-3"] - 175e9) / 175e9 < 0.01
 print(f"GPT-3 in 16-bit floats: {counts['GPT-3'] * 2 / 1e9:.0f} GB")
+# The figures the text below quotes.
+gpt2 = counts["GPT-2 (largest)"]
+assert round(counts["GPT-3"] / 1e9, 1) == 174.6 and round(gpt2 / 1e9, 2) == 1.56
+assert round(gpt2 / 1542e6 - 1, 2) == 0.01 and round(gpt2 / 1e6) == 1558
 
 # %% [markdown]
 # GPT-3 comes out at 174.6 B, which the paper rounds to 175 B. GPT-2's 1.56 B is
@@ -129,6 +133,8 @@ for name, config in CONFIGS.items():
     d = config["width"]
     blocks = config["layers"] * (12 * d**2 + 13 * d)
     print(f"{name:<16} blocks {blocks / counts[name]:.1%}, embeddings and final norm {1 - blocks / counts[name]:.1%}")
+    outside_blocks = 1 - blocks / counts[name]
+    assert 0.04 < outside_blocks < 0.06 if name.startswith("GPT-2") else outside_blocks < 0.005
 
 # %% [markdown]
 # ## Depth against width

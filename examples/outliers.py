@@ -77,10 +77,17 @@ plt.show()
 
 # %% [markdown]
 # How far each fit lands from the true line, as the largest vertical gap over
-# the data range:
+# the data range: MSE's gap is more than five times that of L1 or Huber, which
+# both stay within 0.2.
 
 # %%
 true_line = TRUE_SLOPE * x + TRUE_INTERCEPT
 for name, (slope, intercept) in fits.items():
     gap = np.abs(slope * x + intercept - true_line).max()
     print(f"{name:<6} max gap to the true line: {gap:.3f}")
+
+# What the text says: MSE is pulled away, L1 and Huber stay close. Over seeds 0 to 4
+# the MSE gap was 1.07 to 1.15 and the L1 and Huber gaps 0.02 to 0.13.
+gaps = {name: np.abs(slope * x + intercept - true_line).max() for name, (slope, intercept) in fits.items()}
+assert gaps["L1"] < 0.2 and gaps["Huber"] < 0.2
+assert gaps["MSE"] > 5 * max(gaps["L1"], gaps["Huber"])

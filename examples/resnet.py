@@ -82,6 +82,11 @@ print("gradient norm of the weights in layer 1, 25 and 50:")
 for name, layer_norms in norms.items():
     print(f"{name:<15} {layer_norms[0]:.1e}  {layer_norms[24]:.1e}  {layer_norms[-1]:.1e}")
 
+# What the text below says: over seeds 0 to 4 the first/last ratio was 1e-19 to 6e-18
+# in the plain stack and 0.15 to 0.44 in the residual one.
+assert norms["plain"][0] < 1e-6 * norms["plain"][-1]
+assert 0.1 < norms["residual"][0] / norms["residual"][-1] < 10
+
 # %% [markdown]
 # In the plain stack the gradient shrinks by many orders of magnitude on its way
 # down: with this initialisation each layer scales the signal down, and the first
@@ -92,7 +97,8 @@ for name, layer_norms in norms.items():
 # Initialisation matters for the plain stack too. He et al. proposed (in an
 # earlier paper) drawing weights with variance $2/\text{fan-in}$ for ReLU
 # layers, which keeps the signal's size from layer to layer. Re-initialised
-# that way, the plain stack's gradients no longer vanish at the start:
+# that way, the plain stack's gradients no longer vanish at the start: the first
+# layer's stays within a factor of a hundred of the last one's.
 
 # %%
 plain_he = stack(PlainLayer)
@@ -102,11 +108,14 @@ for layer in plain_he[:-1]:
 norms["plain, He init"] = gradient_norms(plain_he)
 layer_norms = norms["plain, He init"]
 print(f"{'plain, He init':<15} {layer_norms[0]:.1e}  {layer_norms[24]:.1e}  {layer_norms[-1]:.1e}")
+# No longer vanishing: first/last was 0.10 to 0.50 over seeds 0 to 4.
+assert layer_norms[0] > 0.01 * layer_norms[-1]
 
 # %% [markdown]
 # So vanishing gradients at the start are not the whole story, and the ResNet
-# paper says as much: its plain networks used batch normalisation, which also
-# keeps gradients healthy, and the authors checked that they did not vanish.
+# paper says as much (Section 4.1): its plain networks used batch normalisation,
+# which also keeps gradients healthy, and the authors checked that they did not
+# vanish.
 # Yet the deeper plain networks still reached a higher training error than the
 # shallower ones. What the shortcut adds is an easy default, the identity, that
 # every block starts near and can stay near; that made 152 layers trainable.

@@ -81,8 +81,10 @@ print("input image:", tuple(image.shape), "(channels, height, width)")
 #   as the image. It is classification done densely.
 # * **Detection**: a variable number of objects, each a box
 #   $(x_{\min}, y_{\min}, x_{\max}, y_{\max})$ and a class id.
-# * **Pose estimation**: for each person, $K$ keypoints with coordinates (2-D here;
-#   3-D poses add a depth).
+# * **Pose estimation**: for each person, $K$ keypoints, each written as COCO
+#   does, a triplet $(x, y, v)$ of pixel coordinates and a visibility flag
+#   ($v = 2$: visible, as every joint is here; 1: labelled but hidden; 0: not
+#   labelled). 3-D poses give $(x, y, z)$ instead.
 # * **Visual question answering**: the input is the image *and* a question (a
 #   sequence of token ids); the target is an answer, often one id from a fixed
 #   list of answers.
@@ -99,7 +101,10 @@ for class_id in (1, 2):
     labels.append(class_id)
 targets["detection boxes"] = torch.tensor(boxes, dtype=torch.float32, device=device)
 targets["detection labels"] = torch.tensor(labels, device=device)
-targets["pose keypoints"] = torch.tensor([list(KEYPOINTS.values())], dtype=torch.float32, device=device)
+VISIBLE = 2  # COCO's flag for a labelled, visible keypoint
+targets["pose keypoints"] = torch.tensor(
+    [[(x, y, VISIBLE) for x, y in KEYPOINTS.values()]], dtype=torch.float32, device=device
+)
 
 VOCABULARY = ["<pad>", "what", "is", "next", "to", "the", "person", "?"]
 ANSWERS = ["ball", "dog", "car", "nothing"]

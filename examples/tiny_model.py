@@ -77,6 +77,10 @@ for name, make in MODELS.items():
         f"{name:<10} train accuracy {accuracy(trained[name], x_train, y_train):.3f}"
         f"   test accuracy {accuracy(trained[name], x_test, y_test):.3f}"
     )
+# The text below, for seeds 0 to 2: the linear model's test accuracy was 0.57 to 0.59,
+# the network's 1.0.
+assert accuracy(trained["linear"], x_test, y_test) < 0.65
+assert accuracy(trained["two-layer"], x_test, y_test) > 0.98
 
 # %% [markdown]
 # The linear model is stuck near chance: no straight line separates a disc from

@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.markdown_fences import python_fences
-from tests.site_build import ROOT, mkdocs_build, read_mkdocs_yml
-from tests.untested_code import problems
+from tests.conftest import NO_SITE
+from tests.support.markdown_fences import python_fences
+from tests.support.site_build import ROOT, mkdocs_build, read_mkdocs_yml
+from tests.support.untested_code import problems
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
@@ -139,7 +140,7 @@ def pytest_on_page(tmp_path: Path, page: str, *options: str) -> subprocess.Compl
             "-m",
             "pytest",
             "-p",
-            "tests.markdown_snippets",
+            "tests.support.markdown_snippets",
             "--markdown-docs",
             "--markdown-docs-syntax=superfences",
             *options,
@@ -276,3 +277,37 @@ def test_korean_prose_with_a_wrong_cell_number_names_the_line(tmp_path):
     (project / "examples" / "fine.ko.md").write_text("<!-- markdown cell 2 -->\n# 좋음\n", encoding="utf-8")
     output = build_output(project)
     assert "fine.ko.md:1: expected '<!-- markdown cell 1 -->'" in output, output
+
+
+def test_broken_build_is_reported_once_by_the_build_test(tmp_path):
+    """A broken link fails test_site_builds with file and line; each test that needs the site
+    fails in one line pointing there, and the run's exit status says it failed."""
+    page = "# Home\n\nText.\nSee [the loss](loss.md).\n"
+    (tmp_path / "project").mkdir()
+    project = make_project(tmp_path / "project", {"index.md": page}, {"fine.py": GOOD_EXAMPLE})
+    (project / "tests").mkdir()
+    for helper in ("__init__.py", "conftest.py", "test_build.py"):
+        shutil.copy(ROOT / "tests" / helper, project / "tests" / helper)
+    shutil.copytree(ROOT / "tests" / "support", project / "tests" / "support")
+    needs_site = "def test_{name}(built_site):\n    assert (built_site / 'index.html').is_file()\n"
+    (project / "tests" / "test_needs_site.py").write_text(
+        needs_site.format(name="home_page") + "\n\n" + needs_site.format(name="again"), encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-n", "2", "-p", "no:cacheprovider", "-c", os.devnull, "-ra"]
+        + ["--rootdir", str(project), "--basetemp", str(tmp_path / "run"), "tests"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project)},
+        capture_output=True,
+        text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, f"exit {result.returncode}, expected 1 (tests failed):\n{output}"
+    assert "FAILED tests/test_build.py::test_site_builds" in output, output
+    assert "docs/index.md:4:" in output and "contains a link 'loss.md'" in output, output
+    assert output.count("contains a link 'loss.md'") == 1, f"the build's error is repeated:\n{output}"
+    for name in ("home_page", "again"):
+        assert f"ERROR at setup of test_{name}" in output, output
+    assert output.count(f"\n{NO_SITE}\n") == 2, f"expected one line per test that needs the site:\n{output}"
+    # Two workers, one build: its result is in the run's shared temporary directory only.
+    assert [path.parent.name for path in (tmp_path / "run").rglob("site-build.json")] == ["run"]

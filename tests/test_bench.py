@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import yaml
 
-from bench import builds, project, report, serve_edit, site_pages, timed
+from bench import builds, project, report, serve_edit, timed
+from tests.support.site_browser import LANGUAGE_ROOTS, PAGES
 
 
 def test_build_log_counts_executions_and_cache_hits():
@@ -42,13 +43,16 @@ def test_no_execution_config_inherits_and_only_turns_execution_off(tmp_path):
     }
 
 
-def test_built_pages_and_their_kinds(tmp_path):
-    for page in ("index.html", "404.html", "loss/index.html", "examples/outliers/index.html"):
-        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / page).write_text("<html></html>")
-    pages = site_pages.built_pages(tmp_path)
-    assert pages == ["", "examples/outliers/", "loss/"]
-    assert [site_pages.kind(page) for page in pages] == ["home", "example", "lecture"]
+def test_pages_and_their_kinds():
+    """make bench weighs and picks Lighthouse pages by kind, in every language."""
+    kinds = {page.path: page.kind for page in PAGES}
+    assert LANGUAGE_ROOTS == ["", "ko/"]
+    assert [kinds[root] for root in LANGUAGE_ROOTS] == ["home", "home"]
+    assert kinds["404.html"] == "404"
+    for root in LANGUAGE_ROOTS:
+        assert kinds[f"{root}examples/outliers/"] == "example"
+        assert kinds[f"{root}components/loss/"] == "lecture"
+    assert set(kinds.values()) == {"home", "lecture", "example", "404"}
 
 
 def test_page_url_follows_directory_urls(tmp_path):

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.site_build import ROOT
-from tests.yaml_check import TagTolerantLoader
+from tests.support.site_build import ROOT
+from tests.support.yaml_check import TagTolerantLoader
 
 CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagTolerantLoader)
 REPO = CONFIG["repo_url"].rstrip("/")

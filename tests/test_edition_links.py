@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitebuild.edition_links import MARKER
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 HOMES = {"en": ("index.html", "./downloads"), "ko": ("ko/index.html", "../downloads")}
 

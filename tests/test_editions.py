@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from sitebuild.edition_links import file_name
 from sitebuild.offline_copy import SHIM_URL
-from tests.site_build import site_languages
+from tests.support.site_build import site_languages
 
 LANGUAGES = site_languages()
 RAW_TEX = ("\\frac", "$$", "\\(", "\\[", "\\sum", "\\mathrm")

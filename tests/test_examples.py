@@ -14,7 +14,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 NOTEBOOK_ONLY = re.compile(r"^\s*[%!]|get_ipython\(", re.M)

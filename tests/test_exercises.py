@@ -15,7 +15,7 @@ import pytest
 
 from sitebuild.exercises.data import EXERCISES_DIR, MARKER, ExerciseError, load_exercises, page_for
 from sitebuild.words import WORDS
-from tests.site_build import ROOT, mkdocs_build
+from tests.support.site_build import ROOT, mkdocs_build
 from tests.test_bad_input import GOOD_EXAMPLE, make_project
 
 DOCS = ROOT / "docs"

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.freshness import last_changed
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 DATED = {"GIT_COMMITTER_DATE": "2020-03-04T12:00:00", "GIT_AUTHOR_DATE": "2020-03-04T12:00:00"}
 

@@ -10,9 +10,9 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.markdown_fences import INCLUDE
-from tests.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language, site_languages
-from tests.translations import code_differences, example_prose_problems, missing_translations, snippet_problems
+from tests.support.markdown_fences import INCLUDE
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language, site_languages
+from tests.support.translations import code_differences, example_prose_problems, missing_translations, snippet_problems
 
 LANGUAGES = site_languages()
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -211,7 +211,7 @@ def test_search_finds_korean_words_mid_sentence(built_site):
     node = shutil.which("node")
     assert node, "Node.js is needed to run the site's search worker in this test: apt-get install nodejs"
     result = subprocess.run(
-        [node, str(ROOT / "tests" / "search_worker.js"), str(built_site), *KOREAN_SEARCHES],
+        [node, str(ROOT / "tests" / "support" / "search_worker.js"), str(built_site), *KOREAN_SEARCHES],
         capture_output=True,
         text=True,
         timeout=60,

@@ -7,8 +7,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from tests.site_build import ROOT
-from tests.yaml_check import problems
+from tests.support.site_build import ROOT
+from tests.support.yaml_check import problems
 
 MATERIAL_PAGE = textwrap.dedent(
     """\

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_build import ROOT, built_pages, example_pages, markdown_pages
+from tests.support.site_build import ROOT, built_pages, example_pages, markdown_pages
 
 # What LaTeX left untypeset looks like in a page's text.
 RAW_LATEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\[A-Za-z]+\{|\\(frac|sum|hat|log|mathrm)\b|\$[^\s$][^$\n]*\$")

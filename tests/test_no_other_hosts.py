@@ -10,7 +10,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from tests.site_build import built_pages
+from tests.support.site_build import built_pages
 
 # Attributes that make the browser fetch something as the page loads.
 LOADED = {

@@ -7,7 +7,7 @@ import statistics
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_build import example_pages, markdown_pages
+from tests.support.site_build import example_pages, markdown_pages
 
 MAX_RATIO = 2.0  # heaviest example page vs the median Markdown page, in bytes of HTML
 

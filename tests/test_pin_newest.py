@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
-from tests.site_build import ROOT
+from tests.support.site_build import ROOT
 
 spec = importlib.util.spec_from_file_location("pin_newest", ROOT / ".github" / "scripts" / "pin_newest.py")
 pin_newest = importlib.util.module_from_spec(spec)

@@ -6,8 +6,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.site_build import ROOT, markdown_pages
-from tests.untested_code import code_blocks, problems
+from tests.support.site_build import ROOT, markdown_pages
+from tests.support.untested_code import code_blocks, problems
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
 

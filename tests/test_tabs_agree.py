@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.markdown_fences import INCLUDE, REPO_ROOT, own_python_fences
-from tests.markdown_snippets import expected_output
-from tests.site_build import ROOT, page_sources
+from tests.support.markdown_fences import INCLUDE, REPO_ROOT, own_python_fences
+from tests.support.markdown_snippets import expected_output
+from tests.support.site_build import ROOT, page_sources
 
 # `=== "Title"`; `===!` starts a new group even right after another tab.
 TAB_OPENER = re.compile(r'^(?P<indent> *)===(?P<flag>[+!]*) +"(?P<title>[^"]*)"')

@@ -18,7 +18,7 @@ from sitebuild.timeline import markdown as timeline
 from sitebuild.timeline.data import COMPONENTS, TimelineError, load_timeline
 from sitebuild.timeline.render import components_table_header
 from sitebuild.words import WORDS
-from tests.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
 from tests.test_bad_input import GOOD_EXAMPLE, GOOD_PAGE, build_output, make_project
 
 DATA = ROOT / "docs" / "timeline.yml"

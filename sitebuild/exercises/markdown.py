@@ -28,13 +28,22 @@ from sitebuild.words import words_for
 
 _exercises: dict[str, list[Exercise]] = {}  # data file (relative to docs/) -> its exercises
 _keys: dict[tuple[str, str], Key] = {}
+_read: dict = {}  # the data files' stats when last loaded: `make serve` reloads only after a change
 
 
 def load(config) -> None:
     """Read every exercise file, run every solution and check it; stop the build on any problem."""
     global _exercises, _keys
-    _exercises, _keys = {}, {}
     docs_dir = Path(config["docs_dir"])
+    files = sorted((docs_dir / EXERCISES_DIR).rglob("*.yml"))
+    # What the checks read: each data file, and whether its page exists.
+    state = [
+        (str(path), path.stat().st_mtime_ns, (docs_dir / page_for(path.relative_to(docs_dir).as_posix())).is_file())
+        for path in files
+    ]
+    if _read.get("key") == state:
+        return
+    _exercises, _keys, _read["key"] = {}, {}, None
     root = site.repo_root(config)
     problems: list[str] = []
     found: dict[str, list[Exercise]] = {}
@@ -60,6 +69,7 @@ def load(config) -> None:
     if problems:
         raise PluginError("The exercises are wrong; fix them and build again:\n" + "\n".join(problems))
     _exercises = found
+    _read["key"] = state
 
 
 def expand(markdown: str, page, config) -> str:

@@ -11,6 +11,7 @@ Python, NumPy and PyTorch, so a warm build runs none of them.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import subprocess
@@ -35,6 +36,7 @@ class Key:
     printed: str
 
 
+@functools.cache  # asked for every solution; installed packages do not change during a run
 def _library_versions() -> str:
     found = []
     for package in ("numpy", "torch"):

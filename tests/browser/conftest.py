@@ -1,63 +1,37 @@
-"""Fixtures for the browser tests: the built site on a local server, and Chromium.
+"""Fixtures for the browser tests: the built site on a local server, Chromium, and one visit per page.
 
-The site is the session's one strict build (`built_site`), served by a threaded
-http.server on a free port of 127.0.0.1. Chromium is Debian's (/usr/bin/chromium);
-Playwright drives it and never downloads a browser of its own.
+The site is the run's one strict build (`built_site`), served on a free port of 127.0.0.1;
+Chromium is Debian's (tests/support/site_browser.py). A test that takes the `visit` fixture
+runs for every page in every language and colour scheme, and reads what one shared load of
+that page recorded (tests/support/page_visit.py): however many such tests there are, each
+page is loaded once per scheme. In a parallel run (pytest-xdist) all the tests of one page
+and scheme go to the same worker (the scheduler in tests/conftest.py), so that stays true.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 
-from tests.browser.recording import record
-from tests.site_build import ROOT
-
-CHROMIUM = Path("/usr/bin/chromium")
-AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-DESKTOP = {"width": 1280, "height": 800}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # one line per request would drown pytest's output
-        pass
+from tests.support.page_visit import DESKTOP, SCHEMES, visit_page, visit_test_id
+from tests.support.site_browser import PAGES, launch_chromium, missing_chromium, serve_directory
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """Base URL (ending in /) of the built site on a free local port."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"The browser tests need Debian's Chromium at {CHROMIUM}: "
-            "install it with `apt-get install chromium fonts-noto-cjk`.",
-            pytrace=False,
-        )
+    why_not = missing_chromium()
+    if why_not:
+        pytest.fail(f"The browser tests need Debian's Chromium: {why_not}.", pytrace=False)
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
-    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    chromium = launch_chromium(playwright)
     yield chromium
     chromium.close()
     playwright.stop()
@@ -65,7 +39,7 @@ def browser():
 
 @pytest.fixture
 def new_page(browser):
-    """new_page(**context_options) -> a page in a fresh context, closed after the test."""
+    """new_page(**context_options) -> a page in a fresh context, closed after the test (for journeys)."""
     contexts = []
 
     def open_page(**options):
@@ -79,24 +53,36 @@ def new_page(browser):
 
 
 @pytest.fixture(scope="session")
-def axe_core():
-    if not AXE_CORE.is_file():
-        pytest.fail(f"{AXE_CORE.relative_to(ROOT)} is missing: run `npm ci` (make test does).", pytrace=False)
-    return AXE_CORE
+def page_visits(browser, site_url):
+    """page_visits(site_page, scheme) -> its PageVisit, made on first use and kept for the session
+    (or, if the page could not be loaded at all, why not)."""
+    visits = {}
 
-
-@pytest.fixture(scope="session")
-def page_load(browser, site_url):
-    """page_load(page) -> the Recording of loading it once with the CSP enforced (cached per session)."""
-    recordings = {}
-
-    def load(site_page):
-        if site_page.path not in recordings:
-            context = browser.new_context(viewport=DESKTOP)
+    def visit(site_page, scheme):
+        key = (site_page.path, scheme)
+        if key not in visits:
             try:
-                recordings[site_page.path] = record(context, context.new_page(), site_url + site_page.path)
-            finally:
-                context.close()
-        return recordings[site_page.path]
+                visits[key] = visit_page(browser, site_url, site_page, scheme)
+            except Exception as error:  # every check of this page reports it, the other pages go on
+                visits[key] = f"{type(error).__name__}: {error}"
+        return visits[key]
 
-    return load
+    return visit
+
+
+@pytest.fixture
+def visit(page_visits, site_page, scheme):
+    """The one visit of `site_page` in `scheme` (parametrized below) that every per-page test reads."""
+    found = page_visits(site_page, scheme)
+    if isinstance(found, str):
+        pytest.fail(f"{site_page} ({scheme}) could not be loaded: {found}", pytrace=False)
+    return found
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that takes `visit` runs once per page and scheme, named like `[/ko/loss/-dark]`."""
+    if "visit" in metafunc.fixturenames:
+        metafunc.parametrize(
+            ("site_page", "scheme"),
+            [pytest.param(page, scheme, id=visit_test_id(page, scheme)) for page in PAGES for scheme in SCHEMES],
+        )

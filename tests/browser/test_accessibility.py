@@ -1,17 +1,20 @@
 """axe-core finds no serious or critical accessibility violations, in light and in dark mode.
 
-axe is injected as a script tag, which the page's own CSP would refuse, so this
-one test loads pages with the policy bypassed (the CSP has its own test).
+axe runs on the same CSP-enforced load as every other per-page check (see
+`axe_violations` in tests/support/page_visit.py).
 """
 
 from __future__ import annotations
 
-import pytest
+from tests.support.page_visit import SCHEMES, axe_violations, page_probe
 
-from tests.browser.site_pages import PAGES
-
-SCHEMES = {"light": "default", "dark": "slate"}  # OS preference -> Material's colour scheme
 BLOCKING_IMPACT = ("serious", "critical")
+
+
+@page_probe("axe")
+def run_axe(page, visit):
+    """axe's violations on the page as loaded, at desktop width."""
+    return axe_violations(page)
 
 
 def describe(violation) -> str:
@@ -22,14 +25,8 @@ def describe(violation) -> str:
     )
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("site_page", PAGES, ids=str)
-def test_no_serious_accessibility_violations(new_page, site_url, axe_core, site_page, scheme):
-    page = new_page(bypass_csp=True, color_scheme=scheme)
-    page.goto(site_url + site_page.path, wait_until="networkidle")
-    shown = page.get_attribute("body", "data-md-color-scheme")
-    assert shown == SCHEMES[scheme], f"{site_page}: expected the {scheme} scheme, the page shows {shown!r}"
-    page.add_script_tag(path=axe_core)
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    blocking = [describe(v) for v in result["violations"] if v["impact"] in BLOCKING_IMPACT]
-    assert not blocking, f"{site_page} in {scheme} mode:\n" + "\n".join(blocking)
+def test_no_serious_accessibility_violations(visit):
+    shown = visit.shown_scheme
+    assert shown == SCHEMES[visit.scheme], f"{visit}: expected the {visit.scheme} scheme, the page shows {shown!r}"
+    blocking = [describe(v) for v in visit.found("axe") if v["impact"] in BLOCKING_IMPACT]
+    assert not blocking, f"{visit.site_page} in {visit.scheme} mode:\n" + "\n".join(blocking)

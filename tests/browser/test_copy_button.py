@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from tests.browser.site_pages import DOCS
-from tests.markdown_fences import normalise, python_fences
+from tests.support.markdown_fences import normalise, python_fences
+from tests.support.site_browser import DOCS
 
 # No content tabs on this page: every block is visible. The Korean page shows the same code.
 PAGES = {"components/data/": DOCS / "components" / "data.md", "ko/components/data/": DOCS / "components" / "data.ko.md"}

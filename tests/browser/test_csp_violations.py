@@ -6,12 +6,7 @@ inline block the hook did not hash, or something loaded from another origin.
 
 from __future__ import annotations
 
-import pytest
 
-from tests.browser.site_pages import PAGES
-
-
-@pytest.mark.parametrize("site_page", PAGES, ids=str)
-def test_no_content_security_policy_violations(page_load, site_page):
-    violations = page_load(site_page).csp_violations
-    assert not violations, f"{site_page}: Content-Security-Policy violations:\n" + "\n".join(violations)
+def test_no_content_security_policy_violations(visit):
+    violations = visit.csp_violations
+    assert not violations, f"{visit}: Content-Security-Policy violations:\n" + "\n".join(violations)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.site_pages import LANGUAGE_ROOTS
+from tests.support.site_browser import LANGUAGE_ROOTS
 
 # The page asks for the light scheme (OS preference), so only the toggle can make it dark.
 SCHEME = "body => body.getAttribute('data-md-color-scheme')"

@@ -10,7 +10,7 @@ import sys
 import nbformat
 import pytest
 
-from tests.browser.site_pages import EXAMPLES, LANGUAGE_ROOTS
+from tests.support.site_browser import EXAMPLES, LANGUAGE_ROOTS
 
 SCRIPT = EXAMPLES / "outliers.py"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -11,6 +11,7 @@ import pytest
 
 from sitebuild.words import WORDS
 from tests.browser.test_accessibility import BLOCKING_IMPACT, describe
+from tests.support.page_visit import axe_violations
 
 # Collects the page's Content-Security-Policy violations (run before the page's own scripts).
 WATCH_CSP = """
@@ -124,17 +125,15 @@ def test_a_solved_exercise_is_remembered_across_languages(new_page, site_url):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_serious_accessibility_violations_with_a_solution_open(new_page, site_url, axe_core, scheme):
-    page = new_page(bypass_csp=True, color_scheme=scheme)
+def test_no_serious_accessibility_violations_with_a_solution_open(new_page, site_url, scheme):
+    page = new_page(color_scheme=scheme)
     page.goto(site_url + PAGES["ko"] + "#exercise-mse-two-conventions", wait_until="networkidle")
     tab_to(page, '[data-exercise="mse-two-conventions"] summary', limit=20)
     page.keyboard.press("Enter")
     assert page.locator('[data-exercise="mse-two-conventions"] details').get_attribute("open") is not None
     page.fill("#exercise-mse-two-conventions-answer", "3")
     page.press("#exercise-mse-two-conventions-answer", "Enter")  # a verdict and a hint on the page too
-    page.add_script_tag(path=axe_core)
-    result = page.evaluate("axe.run(document.querySelector('.exercises'), {resultTypes: ['violations']})")
-    blocking = [describe(v) for v in result["violations"] if v["impact"] in BLOCKING_IMPACT]
+    blocking = [describe(v) for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACT]
     assert not blocking, "\n".join(blocking)
 
 

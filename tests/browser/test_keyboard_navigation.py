@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.site_pages import PAGES
+from tests.support.focus import focused_clip, settled_screenshot
+from tests.support.page_visit import page_probe
 
 MAX_TABS = 40
 NAV_LINK = "nav a[href]"
@@ -20,55 +19,36 @@ FOCUSED_NAV_LINK = """(selector) => {
 }"""
 
 
-def focus_ring_clip(box, margin=6):
-    """The link's box plus a margin, where an outline or underline would be drawn."""
-    return {
-        "x": max(box["x"] - margin, 0),
-        "y": max(box["y"] - margin, 0),
-        "width": box["width"] + 2 * margin,
-        "height": box["height"] + 2 * margin,
-    }
-
-
-def settled_screenshot(page, clip, attempts=20):
-    """A screenshot of `clip` once two in a row, 150 ms apart, agree: colour and outline
-    transitions take longer than their nominal time on a busy machine."""
-    shot = page.screenshot(clip=clip)
-    for _ in range(attempts):
-        page.wait_for_timeout(150)
-        again = page.screenshot(clip=clip)
-        if again == shot:
-            break
-        shot = again
-    return shot
-
-
-@pytest.mark.parametrize("site_page", PAGES, ids=str)
-def test_tab_reaches_a_navigation_link_and_enter_follows_it(new_page, site_url, site_page):
-    page = new_page()
-    page.goto(site_url + site_page.path, wait_until="networkidle")
-    target = None
+@page_probe("keyboard", leaves_page=True)
+def walk_with_the_keyboard(page, visit):
+    """Tab to the first navigation link, compare it focused and unfocused, come back, press Enter."""
+    walk = {"target": None}
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        target = page.evaluate(FOCUSED_NAV_LINK, NAV_LINK)
-        if target:
+        walk["target"] = page.evaluate(FOCUSED_NAV_LINK, NAV_LINK)
+        if walk["target"]:
             break
-    assert target, f"{site_page}: {MAX_TABS} presses of Tab never reached a link in <nav> to another page"
+    else:
+        return walk
 
     # Visible focus: the focused link looks different from the same link unfocused.
-    clip = focus_ring_clip(
-        page.evaluate(
-            "(() => { const r = document.activeElement.getBoundingClientRect();"
-            " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
-        )
-    )
+    clip = focused_clip(page)
     focused = settled_screenshot(page, clip)
     page.keyboard.press("Tab")  # focus moves on: the same spot, unfocused
-    unfocused = settled_screenshot(page, clip)
-    assert focused != unfocused, f"{site_page}: focusing the link to {target} shows no visible change"
+    walk["focus_visible"] = settled_screenshot(page, clip) != focused
 
     page.keyboard.press("Shift+Tab")
-    assert page.evaluate(FOCUSED_NAV_LINK, NAV_LINK) == target, f"{site_page}: Shift+Tab did not return to {target}"
+    walk["back_on"] = page.evaluate(FOCUSED_NAV_LINK, NAV_LINK)
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.url == target, f"{site_page}: Enter on the link to {target} went to {page.url}"
+    walk["went_to"] = page.url
+    return walk
+
+
+def test_tab_reaches_a_navigation_link_and_enter_follows_it(visit):
+    walk = visit.found("keyboard")
+    target = walk["target"]
+    assert target, f"{visit}: {MAX_TABS} presses of Tab never reached a link in <nav> to another page"
+    assert walk["focus_visible"], f"{visit}: focusing the link to {target} shows no visible change"
+    assert walk["back_on"] == target, f"{visit}: Shift+Tab did not return to {target}"
+    assert walk["went_to"] == target, f"{visit}: Enter on the link to {target} went to {walk['went_to']}"

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
-from tests.browser.site_pages import PAGES
+from tests.support.page_visit import page_probe
 
 # Text nodes a reader sees, outside code and outside KaTeX's hidden MathML copy.
 VISIBLE_PROSE = """() => {
@@ -22,11 +20,17 @@ VISIBLE_PROSE = """() => {
 RAW_TEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\[A-Za-z]{2,}|\$[^\s$][^$\n]{0,80}[^\s$]\$")
 
 
-@pytest.mark.parametrize("site_page", PAGES, ids=str)
-def test_formulas_are_rendered(new_page, site_url, site_page):
-    page = new_page()
-    page.goto(site_url + site_page.path, wait_until="networkidle")
-    raw = sorted(set(RAW_TEX.findall(page.evaluate(VISIBLE_PROSE))))
-    assert not raw, f"{site_page} shows raw TeX to the reader: {raw[:10]}"
-    if site_page.has_math:
-        assert page.locator(".katex").count() > 0, f"{site_page} has math in its source but no KaTeX markup (.katex)"
+@page_probe("math")
+def read_math(page, visit):
+    """The raw TeX a reader would see, and how many formulas KaTeX typeset."""
+    return {
+        "raw_tex": sorted(set(RAW_TEX.findall(page.evaluate(VISIBLE_PROSE)))),
+        "katex": page.locator(".katex").count(),
+    }
+
+
+def test_formulas_are_rendered(visit):
+    found = visit.found("math")
+    assert not found["raw_tex"], f"{visit} shows raw TeX to the reader: {found['raw_tex'][:10]}"
+    if visit.site_page.has_math:
+        assert found["katex"] > 0, f"{visit} has math in its source but no KaTeX markup (.katex)"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.browser.site_pages import PAGES, html_file
+from tests.support.site_browser import PAGES, html_file
 
 
 def test_every_built_page_is_in_the_browser_tests(built_site):

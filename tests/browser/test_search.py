@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.site_pages import DOCS, EXAMPLES
+from tests.support.site_browser import DOCS, EXAMPLES
 
 # A word that is on the Loss page.
 LOSS_WORD, LOSS_PAGE = "Huber", "components/loss/"

@@ -1,15 +1,12 @@
 """At 375 px wide (a small phone) nothing makes the page scroll sideways.
 
-Wide code blocks and tables must scroll inside themselves instead.
+Wide code blocks and tables must scroll inside themselves instead. The page is
+narrowed to a phone's width on its one visit, measured, and widened again.
 """
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.site_pages import PAGES
-
-PHONE = {"width": 375, "height": 812}
+from tests.support.page_visit import PHONE, page_probe, viewport
 
 # The outermost elements that stick out past the right edge, to name in the failure.
 OVERFLOWING = """() => {
@@ -25,12 +22,17 @@ OVERFLOWING = """() => {
 }"""
 
 
-@pytest.mark.parametrize("site_page", PAGES, ids=str)
-def test_nothing_overflows_a_phone_screen(new_page, site_url, site_page):
-    page = new_page(viewport=PHONE)
-    page.goto(site_url + site_page.path, wait_until="networkidle")
-    scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-    assert scroll_width <= inner_width, (
-        f"{site_page} is {scroll_width} px wide on a {inner_width} px screen; sticking out: "
-        + "; ".join(page.evaluate(OVERFLOWING))
+@page_probe("phone width")
+def measure_at_phone_width(page, visit):
+    """The page's scroll width and the screen's width at 375 px, and what sticks out."""
+    with viewport(page, PHONE):
+        scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+        return {"scroll_width": scroll_width, "inner_width": inner_width, "sticking_out": page.evaluate(OVERFLOWING)}
+
+
+def test_nothing_overflows_a_phone_screen(visit):
+    found = visit.found("phone width")
+    assert found["scroll_width"] <= found["inner_width"], (
+        f"{visit} is {found['scroll_width']} px wide on a {found['inner_width']} px screen; sticking out: "
+        + "; ".join(found["sticking_out"])
     )

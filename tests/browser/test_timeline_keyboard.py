@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.site_pages import LANGUAGE_ROOTS
-from tests.browser.test_keyboard_navigation import focus_ring_clip, settled_screenshot
+from tests.support.focus import focused_clip, settled_screenshot
+from tests.support.site_browser import LANGUAGE_ROOTS
 
 MAX_TABS = 150  # the header, the navigation and the page's own links come first
 ENTRY_LINK = "ol.timeline a[href]"
@@ -32,12 +32,7 @@ def test_tab_walks_the_timeline_and_enter_opens_a_milestone(new_page, site_url, 
     )
 
     # Visible focus on the last entry reached, compared with the same spot unfocused.
-    clip = focus_ring_clip(
-        page.evaluate(
-            "(() => { const r = document.activeElement.getBoundingClientRect();"
-            " return {x: r.x, y: r.y, width: r.width, height: r.height}; })()"
-        )
-    )
+    clip = focused_clip(page)
     focused = settled_screenshot(page, clip)
     page.keyboard.press("Tab")
     assert settled_screenshot(page, clip) != focused, (

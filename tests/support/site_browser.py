@@ -1,4 +1,5 @@
-"""Every page of the built site, derived from the sources so tests can be parametrized.
+"""Every page of the built site, derived from the sources so tests can be parametrized;
+a local server for the built site and Debian's Chromium, shared by tests/browser/ and bench/.
 
 The sitemap is empty (site_url is unset), so the list comes from docs/ and
 examples/; tests/browser/test_page_list.py checks it against the HTML the build
@@ -7,14 +8,22 @@ actually wrote, so a new kind of page cannot slip past the browser tests.
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import re
+import shutil
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import jupytext
 
 from sitebuild.example_prose import overlay_path
-from tests.site_build import DEFAULT_LANGUAGE, ROOT, page_language, page_sources, site_languages
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, page_language, page_sources, site_languages
 
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
@@ -33,6 +42,15 @@ class SitePage:
     @property
     def has_math(self) -> bool:
         return self.source is not None and bool(TEX_MATH.search(_prose(self.source)))
+
+    @property
+    def kind(self) -> str:
+        """ "home" (a language's front page), "example", "lecture" or "404"."""
+        if self.source is None:
+            return "404"
+        if self.path in LANGUAGE_ROOTS:
+            return "home"
+        return "example" if self.source is not None and self.source.parent.name == EXAMPLES.name else "lecture"
 
     def __str__(self) -> str:
         return "/" + self.path
@@ -77,3 +95,55 @@ LANGUAGE_ROOTS = [_url_path(Path("index.md"), language) for language in site_lan
 def html_file(site_dir: Path, page: SitePage) -> Path:
     """Where the build writes `page`."""
     return site_dir / page.path / "index.html" if not page.path.endswith(".html") else site_dir / page.path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # one line per request would drown the output
+        pass
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that closes a page mid-download (a test moving on) is not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve_directory(site_dir: Path) -> Iterator[str]:
+    """Yield the base URL (ending in '/') of `site_dir` served on a free port of 127.0.0.1 until the block ends."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = _Server(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Debian's Chromium, driven by Playwright; Playwright never downloads a browser of its own.
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+# No sandbox: CI runs as root in a container. The rest keep Chromium from calling home,
+# which would show up as third-party requests and slow every measurement.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def missing_chromium() -> str | None:
+    """Why the browser cannot start here, or None when it can."""
+    if shutil.which(CHROMIUM):
+        return None
+    return f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium fonts-noto-cjk` (or set CHROME_PATH)"
+
+
+def launch_chromium(playwright):
+    """Headless Chromium, started by a running Playwright."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

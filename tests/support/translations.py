@@ -13,8 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from sitebuild.example_prose import markdown_cell_count, overlay_path, translated_cells
-from tests.markdown_fences import NOTEST_REASON, normalise, own_python_fences, python_fences
-from tests.site_build import DEFAULT_LANGUAGE, page_language, page_sources
+from tests.support.markdown_fences import NOTEST_REASON, normalise, own_python_fences, python_fences
+from tests.support.site_build import DEFAULT_LANGUAGE, page_language, page_sources
 
 
 def page_key(source: Path, docs_dir: Path) -> str:

@@ -1,6 +1,6 @@
 """Check that YAML files parse, naming file, line and problem when one does not.
 
-Used by `make lint` and pre-commit as `python -m tests.yaml_check FILE...`.
+Used by `make lint` and pre-commit as `python -m tests.support.yaml_check FILE...`.
 mkdocs.yml may carry tags such as `!!python/name:...` or `!ENV`, which a safe
 loader rejects; they are accepted here without importing or running anything.
 Duplicate keys, which PyYAML would silently let the last one win, are errors.

@@ -7,7 +7,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from sitebuild.exercises.data import data_file_for, load_exercises
-from tests.markdown_fences import PYTHON_LANGS, normalise, python_fences
+from tests.support.markdown_fences import PYTHON_LANGS, normalise, python_fences
 
 PYTHON_CLASSES = {f"language-{lang}" for lang in PYTHON_LANGS}
 

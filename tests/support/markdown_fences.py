@@ -24,7 +24,7 @@ NOTEST_REASON = re.compile(r"<!--\s*notest:\s*\S.*-->")
 # A pymdownx.snippets block include, e.g. `--8<-- "docs/snippets/loss/mse.md"`.
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^"]+)"\s*$')
 # Include paths are relative to the repository root (mkdocs.yml: snippets base_path ".").
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def lift_containers(text: str) -> str:

@@ -1,6 +1,6 @@
 """pytest plugin: run every Python fence in docs/ and check the output it shows.
 
-Loaded with `-p tests.markdown_snippets` (see pyproject.toml). Two additions to
+Loaded with `-p tests.support.markdown_snippets` (see pyproject.toml). Two additions to
 pytest-markdown-docs:
 
 * fences inside content tabs and admonitions are collected too
@@ -20,8 +20,8 @@ import io
 import pytest
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
-from tests.markdown_fences import parser
-from tests.output_comments import OUTPUT_COMMENT, RecordingStdout, rewrite
+from tests.support.markdown_fences import parser
+from tests.support.output_comments import OUTPUT_COMMENT, RecordingStdout, rewrite
 
 _update_outputs = False  # set from --update-outputs in pytest_configure
 

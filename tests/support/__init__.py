@@ -1,0 +1,1 @@
+"""Helpers for the tests: building the site, reading fences, the browser; no tests here."""

@@ -1,0 +1,209 @@
+"""Visit a built page once in Chromium and keep what every per-page check needs.
+
+One visit per page and colour scheme: the page loads with its CSP enforced while its
+requests, console errors and policy violations are recorded, then each registered probe
+(axe, the math, the phone width, the keyboard...) runs on that same loaded page and its
+findings are kept. The tests in tests/browser/ assert on the stored visit, so a page is
+loaded once for all of its checks; a probe is registered next to the test that reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from tests.support.site_browser import SitePage
+from tests.support.site_build import ROOT
+
+# OS preference -> the scheme Material shows.
+SCHEMES = {"light": "default", "dark": "slate"}
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 812}
+AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Two animation frames: Material's resize handlers have run and the layout has settled.
+LAYOUT_SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# The network can look idle before Material's bundle has set the page up (on a busy machine,
+# a second before the dark scheme is applied). Its palette component stores the reader's
+# scheme once it has applied it: from then on the page is what a reader sees.
+MATERIAL_READY = "() => Object.keys(localStorage).some((key) => key.endsWith('.__palette'))"
+READY_TIMEOUT_MS = 15_000
+
+# The test id of one visit's checks, as tests/browser/conftest.py parametrizes them:
+# tests/browser/test_page_load.py::test_page_loads_cleanly[/ko/components/loss/-dark]
+VISIT_TEST_ID = re.compile(r"^tests/browser/[^:]+::[^\[]+\[(?P<visit>/[^\]]*-(?:" + "|".join(SCHEMES) + r"))\]$")
+
+
+def visit_test_id(site_page: SitePage, scheme: str) -> str:
+    return f"{site_page}-{scheme}"
+
+
+def visit_of_test(nodeid: str) -> str | None:
+    """Which page visit the test `nodeid` reads ("/ko/components/loss/-dark"), or None."""
+    match = VISIT_TEST_ID.match(nodeid)
+    return match["visit"] if match else None
+
+
+# Runs in the page before any of its own scripts (evaluated by the DevTools
+# protocol, so the page's own CSP does not block it).
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__reportCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline code"}` +
+    (event.sourceFile ? ` (${event.sourceFile}:${event.lineNumber})` : ""),
+    event.blockedURI || ""
+  );
+});
+"""
+
+
+@dataclass
+class PageVisit:
+    site_page: SitePage
+    scheme: str  # a key of SCHEMES
+    url: str
+    # Recorded while the page loads (until the network is idle and Material has set it up):
+    status: int | None = None
+    shown_scheme: str | None = None  # Material's data-md-color-scheme once the page is ready
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+    csp_blocked_urls: list[str] = field(default_factory=list)
+    # What each probe found afterwards, or why it could not run:
+    findings: dict[str, object] = field(default_factory=dict)
+    probe_errors: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.site_page} ({self.scheme})"
+
+    def found(self, probe_name: str):
+        """What the probe `probe_name` found; the test fails with the probe's error if it broke."""
+        if probe_name in self.probe_errors:
+            pytest.fail(f"{self}: the {probe_name} probe failed: {self.probe_errors[probe_name]}", pytrace=False)
+        return self.findings[probe_name]
+
+    def foreign_requests(self, origin: str) -> list[str]:
+        """What the page tried to load from anything but `origin`: requests made (data: and blob:
+        URLs never leave the page), and requests the CSP blocked before they were made."""
+        made = [url for url in self.requests if urlsplit(url).scheme not in ("data", "blob")]
+        blocked = [url for url in self.csp_blocked_urls if urlsplit(url).scheme in ("http", "https", "ws", "wss")]
+        return list(dict.fromkeys(url for url in made + blocked if not url.startswith(origin)))
+
+
+@dataclass(frozen=True)
+class Probe:
+    name: str
+    run: Callable  # run(page, visit) -> what it found
+    leaves_page: bool  # it navigates away, so it runs after every other probe
+
+
+PROBES: dict[str, Probe] = {}
+
+
+def page_probe(name: str, *, leaves_page: bool = False):
+    """Register `run(page, visit)` to run on every page visit; `visit.found(name)` is what it returns.
+
+    A probe that changes the page (the viewport, the focus) puts it back; one that navigates away
+    says `leaves_page=True` and runs last (at most one may).
+    """
+
+    def register(run):
+        if leaves_page and any(probe.leaves_page for probe in PROBES.values() if probe.name != name):
+            raise ValueError(f"probe {name!r}: only one probe may leave the page")
+        PROBES[name] = Probe(name, run, leaves_page)
+        return run
+
+    return register
+
+
+def visit_page(browser, base_url: str, site_page: SitePage, scheme: str) -> PageVisit:
+    """Load `site_page` once in `scheme`, record the load, then run every registered probe on it."""
+    visit = PageVisit(site_page, scheme, base_url + site_page.path)
+    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+    try:
+        # Requests that would leave the local server are recorded, then aborted: never sent.
+        context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+        page = context.new_page()
+        _record_load(context, page, visit)
+        for probe in sorted(PROBES.values(), key=lambda probe: probe.leaves_page):
+            try:
+                visit.findings[probe.name] = probe.run(page, visit)
+            except Exception as error:  # one broken probe must not hide the other checks' results
+                visit.probe_errors[probe.name] = f"{type(error).__name__}: {error}"
+    finally:
+        context.close()
+    return visit
+
+
+def _record_load(context, page, visit: PageVisit) -> None:
+    """Attach listeners to `page` (and its context, for workers); load it until the network is idle
+    and Material has set the page up."""
+    loading = True
+
+    def while_loading(record):
+        return lambda *args: record(*args) if loading else None
+
+    def on_response(response):
+        if response.status >= 400:
+            visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
+
+    def on_console(message):
+        if message.type == "error":
+            visit.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
+
+    def on_csp_violation(text, blocked_url):
+        visit.csp_violations.append(text)
+        visit.csp_blocked_urls.append(blocked_url)
+
+    context.on("request", while_loading(lambda request: visit.requests.append(request.url)))
+    context.on(
+        "requestfailed",
+        while_loading(lambda request: visit.failed_requests.append(f"{request.url} ({request.failure})")),
+    )
+    context.on("response", while_loading(on_response))
+    page.on("console", while_loading(on_console))
+    page.on(
+        "pageerror",
+        while_loading(lambda error: visit.console_errors.append(f"uncaught {error.name}: {error.message}")),
+    )
+    page.expose_function("__reportCspViolation", while_loading(on_csp_violation))
+    page.add_init_script(REPORT_CSP_VIOLATIONS)
+    response = page.goto(visit.url, wait_until="networkidle")
+    visit.status = response.status if response else None
+    try:
+        page.wait_for_function(MATERIAL_READY, timeout=READY_TIMEOUT_MS)
+    except PlaywrightTimeout:
+        pass  # a page whose scripts broke: the checks report what it shows, and its console errors
+    visit.shown_scheme = page.get_attribute("body", "data-md-color-scheme")
+    loading = False
+
+
+# For probes ---------------------------------------------------------------------------
+
+
+@contextmanager
+def viewport(page, size: dict) -> Iterator[None]:
+    """The page resized to `size` (PHONE, say) for the block, then back to DESKTOP."""
+    page.set_viewport_size(size)
+    try:
+        page.evaluate(LAYOUT_SETTLED)
+        yield
+    finally:
+        page.set_viewport_size(DESKTOP)
+        page.evaluate(LAYOUT_SETTLED)
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's findings on the page as it is now. axe is evaluated through the DevTools
+    protocol, which the page's own CSP does not govern, so the page keeps its CSP."""
+    if not AXE_CORE.is_file():
+        raise FileNotFoundError(f"{AXE_CORE.relative_to(ROOT)} is missing: run `npm ci` (make test does)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(AXE_CORE.read_text(encoding="utf-8") + "\n;0")
+    return page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
