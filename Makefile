@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Material 9.8 prints an end-of-life banner on every build; it is noise for us (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test lint fix fix-outputs bench clean translated translated-all stale-translations
+.PHONY: setup serve build editions test lint fix fix-outputs bench clean translated translated-all stale-translations
 
 # The stamp is rebuilt whenever requirements.txt changes, so a pin bump reinstalls.
 $(VENV)/.installed: requirements.txt
@@ -30,6 +30,12 @@ serve: setup
 
 build: setup
 	$(BIN)/mkdocs build --strict
+	$(MAKE) editions
+
+# The offline copy (a zip) and the PDF of each language, into site/downloads/ (Home links
+# there). A build of its own per language, plus Chromium printing: never part of `make serve`.
+editions: setup
+	$(BIN)/python -m sitebuild.editions site/downloads
 
 # In parallel (pytest-xdist): one worker builds the site while the others run what needs no site,
 # and each page's browser checks stay on one worker (tests/conftest.py);

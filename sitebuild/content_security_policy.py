@@ -72,9 +72,13 @@ def _without_blocks(html: str) -> str:
     return INLINE_BLOCK.sub("", html)
 
 
-def policy_for(html: str) -> str:
-    """The policy text for one page: fixed directives plus that page's inline hashes."""
+def policy_for(html: str, frame_scripts: list[str] = ()) -> str:
+    """The policy text for one page: fixed directives plus that page's inline hashes, and those of
+    `frame_scripts`, inline scripts the page's own JavaScript writes into a frame (offline_copy.py)."""
     hashes = inline_hashes(html)
+    for script in frame_scripts:
+        if _sha256(script) not in hashes["script-src"]:
+            hashes["script-src"].append(_sha256(script))
     directives = dict(FIXED_DIRECTIVES)
     directives["script-src"] = " ".join(["'self'", *hashes["script-src"]])
     directives["style-src"] = " ".join(["'self'", *hashes["style-src"]])
@@ -83,14 +87,14 @@ def policy_for(html: str) -> str:
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-def add_policy(html: str, where: str) -> str:
+def add_policy(html: str, where: str, frame_scripts: list[str] = ()) -> str:
     """Insert the policy as early in <head> as possible: it covers only what follows it."""
     if EXISTING_POLICY.search(html):
         raise PluginError(
             f"{where} already has a Content-Security-Policy meta tag; "
             "sitebuild/content_security_policy.py writes the only one, so remove the other."
         )
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, frame_scripts)}">'
     # Right after <meta charset>: the charset must stay within the first 1024 bytes.
     anchor = CHARSET_META.search(html) or HEAD_OPEN.search(html)
     if anchor is None:

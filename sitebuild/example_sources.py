@@ -20,14 +20,14 @@ from sitebuild import site
 from sitebuild.example_prose import overlay_path
 
 
-def _language_url(url: str, language: str, default: str) -> str:
-    return url if language == default else f"{language}/{url}"
+def _language_url(url: str, language: str, root: str) -> str:
+    return url if language == root else f"{language}/{url}"
 
 
 def example_files(config) -> list[File]:
     root = site.repo_root(config)
-    language, default = site.language(config), site.default_language(config)
-    languages = config.plugins["i18n"].build_languages if "i18n" in config.plugins else [default]
+    language, default, at_root = site.language(config), site.default_language(config), site.root_language(config)
+    languages = config.plugins["i18n"].build_languages if "i18n" in config.plugins else [at_root]
     pages = []
     for script in sorted((root / site.EXAMPLES_DIR).glob("*.py")):
         file = File(
@@ -38,16 +38,16 @@ def example_files(config) -> list[File]:
         )
         page = NotebookFile(file, config["use_directory_urls"], config["site_dir"])
         default_url = page.url
-        if language != default:
+        if language != at_root:
             page.dest_path = f"{language}/{page.dest_path}"
             page.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], page.dest_path))
-            page.url = _language_url(default_url, language, default)
+            page.url = _language_url(default_url, language, at_root)
         # What mkdocs-static-i18n's files carry: the page in every built language.
         page.locale = page.locale_alternate_of = language
-        page.localization = None if language == default else language
+        page.localization = None if language == at_root else language
         page.norm_src_uri = file.src_uri
         page.alternates = {
-            other: page if other == language else SimpleNamespace(url=_language_url(default_url, other, default))
+            other: page if other == language else SimpleNamespace(url=_language_url(default_url, other, at_root))
             for other in languages
         }
         # Edit links are `edit_uri` (which names docs/) + this; `..` leaves docs/.

@@ -10,11 +10,12 @@ No other file registers an event, and no step rewrites what another step wrote.
     on_config        (once per language) execution cache and limits, KaTeX, timeline data, glossary data, footer
                      exercises: read the data files, run (or recall) every solution
     on_files         (once per language) + every example in this language, + KaTeX's CSS and fonts;
-                     under `make serve`, which pages a save changed
+                     under `make serve`, which pages a save changed; + the offline copy's worker
+                     polyfill (offline builds only: sitebuild/editions.py)
     on_env           (once per language) compiled templates kept across builds
-    on_page_markdown timeline markers, citations, header  -
-                     glossary page
-                     exercises at the page's marker
+    on_page_markdown timeline markers, citations, header, -
+                     glossary page, exercises at the page's marker,
+                     Home's links to the offline copy and PDF
     on_pre_page      -                                    failures name script and line
       (render)       Python-Markdown                      mkdocs-jupyter executes (or its cache)
     on_page_content  glossary terms (Korean), KaTeX,      one pass: prose, math, code, outputs,
@@ -43,6 +44,7 @@ from mkdocs.structure.toc import get_toc  # noqa: E402
 from sitebuild import (  # noqa: E402
     content_security_policy,
     edit_loop,
+    edition_links,
     example_downloads,
     example_execution,
     example_page,
@@ -50,6 +52,7 @@ from sitebuild import (  # noqa: E402
     example_sources,
     freshness,
     katex,
+    offline_copy,
     page_cache,
     page_styles,
     scroll_regions,
@@ -90,7 +93,7 @@ def on_config(config):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has made this language's file list
 def on_files(files, config):
-    for file in example_sources.example_files(config) + katex.asset_files(config):
+    for file in example_sources.example_files(config) + katex.asset_files(config) + offline_copy.asset_files(config):
         files.append(file)
     edit_loop.mark_changes(files, config)
     return files
@@ -109,6 +112,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = timeline.expand(markdown, page, config, files)
         markdown = glossary.expand(markdown, page, config)
         markdown = exercises.expand(markdown, page, config)
+        markdown = edition_links.expand(markdown, page, config)
     return markdown
 
 
@@ -188,7 +192,7 @@ def on_post_page(output, page, config):
             Path(page.file.abs_src_path), folder, _prose.pop(page.file.abs_dest_path, None)
         )
     output = page_styles.inline_styles(output, Path(page.file.abs_dest_path))
-    return content_security_policy.add_policy(output, page.file.src_uri)
+    return content_security_policy.add_policy(output, page.file.src_uri, offline_copy.frame_scripts(output, config))
 
 
 @event_priority(-1000)  # 404.html is a template, not a page
@@ -196,7 +200,9 @@ def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
     output_content = page_styles.inline_styles(output_content, Path(config.site_dir) / template_name)
-    return content_security_policy.add_policy(output_content, template_name)
+    return content_security_policy.add_policy(
+        output_content, template_name, offline_copy.frame_scripts(output_content, config)
+    )
 
 
 # ------------------------------------------------------------------------------------ the end

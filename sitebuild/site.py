@@ -35,6 +35,16 @@ def language(config) -> str:
 
 
 def default_language(config) -> str:
+    """The language of the files without a suffix (`docs/x.md`, an example script's own prose)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None or plugin.config.build_only_locale:  # a one-language build rewrites the plugin's default
+        return DEFAULT_LANGUAGE
+    return plugin.default_language
+
+
+def root_language(config) -> str:
+    """The language served at the site's root; the others live in `<locale>/` folders. It is the
+    default language, except in a one-language build (`build_only_locale`, the offline copies)."""
     plugin = config.plugins.get("i18n")
     return plugin.default_language if plugin else DEFAULT_LANGUAGE
 

@@ -54,6 +54,12 @@ class Words:
     formula_region: str
     output_region: str
     table_region: str
+    # Home: the offline copy and the PDF (sitebuild/edition_links.py)
+    editions: str  # on the site: {zip}, {pdf}
+    offline_edition: str  # in the offline copy: {pdf}
+    zip_link: str
+    pdf_link: str
+    contents: str  # the PDF's table of contents (sitebuild/print_view.py)
     # Footer
     executed_with: str  # {libraries}
     libraries_joined_by: str
@@ -108,6 +114,14 @@ WORDS = {
         formula_region="Formula",
         output_region="Output",
         table_region="Table",
+        editions=(
+            "**Read it offline**: {zip} (unzip it and open <code>index.html</code>; search works without "
+            "a connection) or {pdf}, every page in order, to print or annotate."
+        ),
+        offline_edition="**This is the offline copy** of the site; {pdf} is in its <code>downloads</code> folder.",
+        zip_link="the whole site as a zip",
+        pdf_link="the lecture as a PDF",
+        contents="Contents",
         executed_with="Examples executed with {libraries}.",
         libraries_joined_by=" and ",
         exercises="Exercises",
@@ -173,6 +187,16 @@ WORDS = {
         formula_region="수식",
         output_region="출력",
         table_region="표",
+        editions=(
+            "**오프라인으로 읽기**: {zip}(압축을 풀고 <code>index.html</code>을 여세요. 인터넷 연결 없이도 "
+            "검색됩니다) 또는 인쇄하거나 메모하기 좋게 모든 페이지를 순서대로 담은 {pdf}."
+        ),
+        offline_edition=(
+            "**지금 보고 있는 것은 이 사이트의 오프라인 사본입니다.** {pdf}는 <code>downloads</code> 폴더에 있습니다."
+        ),
+        zip_link="사이트 전체 ZIP 파일",
+        pdf_link="강의 PDF",
+        contents="차례",
         executed_with="예제 실행 환경: {libraries}.",
         libraries_joined_by=", ",
         exercises="연습 문제",

@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tests.support.site_build import ROOT, SiteBuild, build_once
+from tests.support.site_build import ROOT, SiteBuild, build_editions_once, build_once
 
 NO_SITE = "the site did not build; see test_site_builds"
 
@@ -31,6 +31,18 @@ def built_site(site_build):
     if not site_build.ok:
         pytest.fail(NO_SITE, pytrace=False)
     return site_build.site_dir
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory):
+    """The folder `python -m sitebuild.editions` wrote both zips and both PDFs into (built once per run)."""
+    shared_dir = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared_dir = shared_dir.parent
+    build = build_editions_once(shared_dir)
+    if not build.ok:
+        pytest.fail(f"python -m sitebuild.editions failed:\n{build.output[-8000:]}", pytrace=False)
+    return build.site_dir
 
 
 def pytest_collection_modifyitems(items):

@@ -136,3 +136,18 @@ def build_once(shared_dir: Path) -> SiteBuild:
             result_file.write_text(json.dumps(saved), encoding="utf-8")
         saved = json.loads(result_file.read_text(encoding="utf-8"))
     return SiteBuild(site_dir, saved["returncode"], saved["output"])
+
+
+def build_editions_once(shared_dir: Path) -> SiteBuild:
+    """`python -m sitebuild.editions` (each language's zip and PDF) into `shared_dir/downloads`, once
+    per run: as with build_once, parallel workers wait for the first one's result."""
+    folder, result_file = shared_dir / "downloads", shared_dir / "editions-build.json"
+    with FileLock(shared_dir / "editions-build.lock"):
+        if not result_file.exists():
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+            command = [sys.executable, "-m", "sitebuild.editions", str(folder)]
+            result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+            saved = {"returncode": result.returncode, "output": result.stdout + result.stderr}
+            result_file.write_text(json.dumps(saved), encoding="utf-8")
+        saved = json.loads(result_file.read_text(encoding="utf-8"))
+    return SiteBuild(folder, saved["returncode"], saved["output"])
