@@ -122,8 +122,11 @@ def render_exercise(exercise: Exercise, number: int, key: Key, language: str, wo
     if exercise.kind == "output":
         question += "\n\n" + words.what_it_prints + "\n\n" + _fence(exercise.solution, "python")
     blocks = [
-        f'<div class="exercise" data-exercise="{exercise.id}" {_key_attributes(exercise, key)} markdown>',
-        f"### {words.exercise.format(number=number)} {{#exercise-{exercise.id}}}",
+        # The stable anchor (#exercise-<id>, the same in every language) is on the exercise; its
+        # heading gets the page language's slug, like every other heading.
+        f'<div class="exercise" id="exercise-{exercise.id}" data-exercise="{exercise.id}" '
+        f"{_key_attributes(exercise, key)} markdown>",
+        f"### {words.exercise.format(number=number)}",
         f'<div class="exercise-question" markdown>\n\n{question}\n\n</div>',
         _form(exercise, language, words),
         '<p class="exercise-solved" hidden>' + html.escape(words.solved_before) + "</p>",
@@ -151,6 +154,6 @@ def render_exercises(
         for number, exercise in enumerate(exercises, 1)
     )
     return (
-        f"## {words.exercises} {{#exercises}}\n\n"
+        f"## {words.exercises}\n\n"
         f'<div class="exercises" data-page="{_attribute(page_id)}" {data} markdown>\n\n{rendered}\n\n</div>\n'
     )
