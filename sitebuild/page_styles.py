@@ -248,10 +248,12 @@ def _script_words(path: str, modified: float) -> frozenset[str]:
     return frozenset(SCRIPT_WORD.findall(Path(path).read_text(encoding="utf-8", errors="replace")))
 
 
-def inline_styles(html: str, page_file: Path) -> str:
-    """`html` (to be written to `page_file`) with its screen stylesheets inlined, pruned.
+def inline_styles(html: str, page_file: Path, site_dir: Path) -> str:
+    """`html` (to be written to `page_file` in `site_dir`) with its screen stylesheets inlined, pruned.
 
-    A stylesheet that is not on disk (yet) keeps its link: the page is then slower, not broken."""
+    Pages link stylesheets relative to themselves, and their url()s are written so too; the 404
+    page, shown at any address, links them from the site's root, and its url()s follow. A
+    stylesheet that is not on disk keeps its link: the page is then slower, not broken."""
     folder = page_file.parent
     links = []
     for link in STYLESHEET_LINK.finditer(html):
@@ -259,29 +261,32 @@ def inline_styles(html: str, page_file: Path) -> str:
         media = MEDIA.search(link.group(0))
         if href is None or (media and media.group(1).strip().lower() not in ("", "all", "screen")):
             continue
-        path = (folder / href.group(1).split("?")[0].split("#")[0]).resolve()
-        if not path.is_file():
-            continue
-        links.append((link, path))
+        target = href.group(1).split("?")[0].split("#")[0]
+        path = (site_dir / target.lstrip("/") if target.startswith("/") else folder / target).resolve()
+        if path.is_file():
+            links.append((link, path))
     if not links:
         return html
     words = frozenset().union(
         *(
             _script_words(str(script), script.stat().st_mtime)
             for src in SCRIPT_SRC.findall(html)
-            if (script := (folder / src.split("?")[0]).resolve()).is_file()
+            if (script := _local_file(src, folder, site_dir)) is not None
         )
     )
     parts = page_parts(html, words)
     rules: list[Rule] = []
     for _, path in links:
         rules.extend(_stylesheet(str(path), path.stat().st_mtime))
-    here = str(folder.resolve())
-    css = re.sub(
-        re.escape(SITE_MARK) + r"([^'\")]+)",
-        lambda match: os.path.relpath(match.group(1), here).replace(os.sep, "/"),
-        kept_css(tuple(rules), parts),
-    )
+    from_root = HREF.search(links[0][0].group(0)).group(1).startswith("/")
+    here, root = str(folder.resolve()), str(site_dir.resolve())
+
+    def url_for(match: re.Match) -> str:
+        if from_root:
+            return "/" + os.path.relpath(match.group(1), root).replace(os.sep, "/")
+        return os.path.relpath(match.group(1), here).replace(os.sep, "/")
+
+    css = re.sub(re.escape(SITE_MARK) + r"([^'\")]+)", url_for, kept_css(tuple(rules), parts))
     first, *rest = (link for link, _ in links)
     pieces, position = [], 0
     for link in (first, *rest):
@@ -291,3 +296,11 @@ def inline_styles(html: str, page_file: Path) -> str:
         position = link.end()
     pieces.append(html[position:])
     return "".join(pieces)
+
+
+def _local_file(src: str, folder: Path, site_dir: Path) -> Path | None:
+    target = src.split("?")[0].split("#")[0]
+    if re.match(r"^[a-z]+:", target, re.I):
+        return None
+    path = (site_dir / target.lstrip("/") if target.startswith("/") else folder / target).resolve()
+    return path if path.is_file() else None

@@ -191,7 +191,7 @@ def on_post_page(output, page, config):
         example_downloads.write_downloads(
             Path(page.file.abs_src_path), folder, _prose.pop(page.file.abs_dest_path, None)
         )
-    output = page_styles.inline_styles(output, Path(page.file.abs_dest_path))
+    output = page_styles.inline_styles(output, Path(page.file.abs_dest_path), Path(config.site_dir))
     return content_security_policy.add_policy(output, page.file.src_uri, offline_copy.frame_scripts(output, config))
 
 
@@ -199,7 +199,8 @@ def on_post_page(output, page, config):
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
-    output_content = page_styles.inline_styles(output_content, Path(config.site_dir) / template_name)
+    site_dir = Path(config.site_dir)
+    output_content = page_styles.inline_styles(output_content, site_dir / template_name, site_dir)
     return content_security_policy.add_policy(
         output_content, template_name, offline_copy.frame_scripts(output_content, config)
     )

@@ -56,7 +56,7 @@ def inline_css(html: str) -> str:
 
 def test_screen_stylesheets_become_one_block_and_print_stays_a_link(tmp_path):
     page, html = write_site(tmp_path)
-    result = inline_styles(html, page)
+    result = inline_styles(html, page, tmp_path)
     assert 'href="assets/site.css"' not in result
     assert '<link rel="stylesheet" href="assets/print.css" media="print">' in result
     assert result.index("<style>") < result.index("<title>"), "the block takes the first link's place"
@@ -64,7 +64,7 @@ def test_screen_stylesheets_become_one_block_and_print_stays_a_link(tmp_path):
 
 def test_rules_for_what_the_page_has_are_kept_the_rest_left_out(tmp_path):
     page, html = write_site(tmp_path)
-    css = inline_css(inline_styles(html, page))
+    css = inline_css(inline_styles(html, page, tmp_path))
     for kept in (
         ":root{--md-primary:#4051b5}",
         ".katex{font:normal 1.21em KaTeX_Main,serif}",
@@ -82,12 +82,12 @@ def test_rules_for_what_the_page_has_are_kept_the_rest_left_out(tmp_path):
 
 def test_classes_the_pages_scripts_add_keep_their_rules(tmp_path):
     page, html = write_site(tmp_path)
-    assert ".md-clipboard{opacity:0}" in inline_css(inline_styles(html, page))
+    assert ".md-clipboard{opacity:0}" in inline_css(inline_styles(html, page, tmp_path))
 
 
 def test_colour_scheme_and_direction_rules_follow_the_values_on_the_page(tmp_path):
     page, html = write_site(tmp_path)
-    css = inline_css(inline_styles(html, page))
+    css = inline_css(inline_styles(html, page, tmp_path))
     assert "[data-md-color-scheme=slate]{--md-bg:#222}" in css, "the palette switch offers slate"
     assert "data-md-color-primary=red" not in css, "no element is red"
     assert "[dir=rtl]" not in css, "the page is left to right"
@@ -95,7 +95,7 @@ def test_colour_scheme_and_direction_rules_follow_the_values_on_the_page(tmp_pat
 
 def test_font_faces_only_for_families_kept_rules_use_with_urls_relative_to_the_page(tmp_path):
     page, html = write_site(tmp_path, "ko/components/loss/index.html")
-    css = inline_css(inline_styles(html, page))
+    css = inline_css(inline_styles(html, page, tmp_path))
     assert (
         '@font-face{font-family:KaTeX_Main;src:url(../../../assets/fonts/KaTeX_Main-Regular.woff2) format("woff2")}'
         in css
@@ -106,7 +106,7 @@ def test_font_faces_only_for_families_kept_rules_use_with_urls_relative_to_the_p
 def test_page_without_the_stylesheet_on_disk_keeps_its_link(tmp_path):
     page = tmp_path / "index.html"
     html = '<html><head><link rel="stylesheet" href="missing.css"></head><body></body></html>'
-    assert inline_styles(html, page) == html
+    assert inline_styles(html, page, tmp_path) == html
 
 
 def test_every_built_page_has_its_styles_inline_and_no_screen_stylesheet_link(built_site):
@@ -121,3 +121,12 @@ def test_every_built_page_has_its_styles_inline_and_no_screen_stylesheet_link(bu
         assert ".md-header" in css, f"{where}: Material's header rules are missing"
         has_math = 'class="katex"' in html
         assert ("KaTeX_Main" in css) == has_math, f"{where}: KaTeX's fonts should come with formulas, and only then"
+
+
+def test_the_404_page_links_from_the_root_and_so_do_its_font_urls(tmp_path):
+    page, html = write_site(tmp_path)
+    html = html.replace('href="assets/', 'href="/assets/').replace('src="assets/', 'src="/assets/')
+    result = inline_styles(html, page, tmp_path)
+    css = inline_css(result)
+    assert "url(/assets/fonts/KaTeX_Main-Regular.woff2)" in css, "shown at any address, it needs root URLs"
+    assert ".md-clipboard{opacity:0}" in css, "scripts linked from the root count too"
