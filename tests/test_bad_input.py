@@ -268,7 +268,7 @@ def test_example_without_korean_prose_names_the_file_to_write(tmp_path):
     pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
     project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
     output = build_output(project)
-    assert "examples/fine.py has no ko prose: create fine.ko.md" in output, output
+    assert "examples/fine.py has no ko prose: create examples/fine.ko.md" in output, output
 
 
 def test_korean_prose_with_a_wrong_cell_number_names_the_line(tmp_path):
