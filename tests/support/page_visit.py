@@ -27,7 +27,15 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Two animation frames: Material's resize handlers have run and the layout has settled.
-LAYOUT_SETTLED = "new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+# Two frames let the new layout start its CSS transitions; then wait for those to end. A colour
+# that changes with the width (a link in a phone-only card) fades over Material's 125 ms, and
+# axe measuring mid-fade reports a contrast the reader never sees once it settles.
+LAYOUT_SETTLED = """
+new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))).then(() =>
+  Promise.all(document.getAnimations()
+    .filter((running) => Number.isFinite(running.effect?.getComputedTiming().endTime))
+    .map((running) => running.finished.catch(() => null))))
+"""
 # The network can look idle before Material's bundle has set the page up (on a busy machine,
 # a second before the dark scheme is applied). Its palette component stores the reader's
 # scheme once it has applied it: from then on the page is what a reader sees.
