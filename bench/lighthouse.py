@@ -17,7 +17,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from tests.support.site_browser import CHROMIUM, CHROMIUM_ARGS
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS
 
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT_NAMES = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}

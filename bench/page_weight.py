@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.site_browser import launch_chromium
+from sitebuild.chromium import launch_chromium
 
 PAGE_TIMEOUT_MS = 30_000
 

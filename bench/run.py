@@ -33,7 +33,8 @@ from pathlib import Path
 
 from bench import builds, lighthouse, page_weight, project, report, scripts, serve_edit, test_suite
 from bench.report import Row, kib, seconds
-from tests.support.site_browser import PAGES, missing_chromium, serve_directory
+from sitebuild.chromium import missing_chromium
+from tests.support.site_browser import PAGES, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 COLD_GOAL, WARM_GOAL, WEIGHT_GOAL = 1.25, 1.2, 2.0

@@ -3,9 +3,9 @@
 Run by `make editions` (which `make build` runs after the site) and by the deploy workflow; never
 by `make serve`. For each language it builds the site again with Material's offline plugin and
 only that language (sitebuild/offline_copy.py), prints that build's print view
-(sitebuild/print_view.py) with the Chromium the browser tests drive, puts the PDF into the copy's
-`downloads/` folder, and zips the copy. Everything lands in `folder` (default: site/downloads,
-where Home links to it: sitebuild/edition_links.py):
+(sitebuild/print_view.py) with the Chromium the browser tests drive (sitebuild/chromium.py),
+puts the PDF into the copy's `downloads/` folder, and zips the copy. Everything lands in
+`folder` (default: site/downloads, where Home links to it: sitebuild/edition_links.py):
 
     dl-basics-en.zip  dl-basics-en.pdf  dl-basics-ko.zip  dl-basics-ko.pdf
 """
@@ -25,20 +25,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
+from sitebuild.chromium import MissingChromium, launch_chromium
 from sitebuild.edition_links import DOWNLOADS, file_name
 from sitebuild.offline_copy import SHIM_URL, OneLanguageSources
 from sitebuild.print_view import write_print_view
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Page numbers at the foot of every PDF page (Chromium fills in the two spans).
 FOOTER = (
     '<div style="font-size: 9px; width: 100%; text-align: center; color: #555;">'
@@ -89,12 +81,10 @@ def build_offline_copy(language: str, site_dir: Path, project: Path = ROOT) -> N
 
 def print_pdf(page: Path, pdf: Path) -> None:
     """Print `page` (a file) to `pdf` with Debian's Chromium: A4, backgrounds, page numbers."""
-    if not CHROMIUM.exists():
-        raise SystemExit(f"The PDF is printed with Debian's Chromium at {CHROMIUM}: apt-get install chromium.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             tab = browser.new_page()
             tab.goto(page.as_uri(), wait_until="load")
@@ -150,7 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     # MkDocs' warnings and errors, as `mkdocs build` prints them (it configures no logging itself here).
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-8s-  %(message)s")
-    build_editions(arguments.folder.resolve())
+    try:
+        build_editions(arguments.folder.resolve())
+    except MissingChromium as error:
+        raise SystemExit(f"The PDF is printed with Debian's Chromium: {error}.") from None
     return 0
 
 

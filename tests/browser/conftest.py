@@ -1,7 +1,7 @@
 """Fixtures for the browser tests: the built site on a local server, Chromium, and one visit per page.
 
 The site is the run's one strict build (`built_site`), served on a free port of 127.0.0.1;
-Chromium is Debian's (tests/support/site_browser.py). A test that takes the `visit` fixture
+Chromium is Debian's (sitebuild/chromium.py). A test that takes the `visit` fixture
 runs for every page in every language and colour scheme, and reads what one shared load of
 that page recorded (tests/support/page_visit.py): however many such tests there are, each
 page is loaded once per scheme. In a parallel run (pytest-xdist) all the tests of one page
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pytest
 
+from sitebuild.chromium import launch_chromium, missing_chromium
 from tests.support.page_visit import DESKTOP, SCHEMES, visit_page, visit_test_id
-from tests.support.site_browser import PAGES, launch_chromium, missing_chromium, serve_directory
+from tests.support.site_browser import PAGES, serve_directory
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
-"""Every page of the built site, derived from the sources so tests can be parametrized;
-a local server for the built site and Debian's Chromium, shared by tests/browser/ and bench/.
+"""Every page of the built site, derived from the sources so tests can be parametrized,
+and a local server for the built site, shared by tests/browser/ and bench/.
 
 The sitemap is empty (site_url is unset), so the list comes from docs/ and
 examples/; tests/browser/test_page_list.py checks it against the HTML the build
@@ -14,7 +14,6 @@ import http.server
 import io
 import os
 import re
-import shutil
 import sys
 import threading
 from collections.abc import Iterator
@@ -158,29 +157,3 @@ def serve_directory(site_dir: Path, like_the_host: bool = False) -> Iterator[str
     finally:
         server.shutdown()
         server.server_close()
-
-
-# Debian's Chromium, driven by Playwright; Playwright never downloads a browser of its own.
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-# No sandbox: CI runs as root in a container. The rest keep Chromium from calling home,
-# which would show up as third-party requests and slow every measurement.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def missing_chromium() -> str | None:
-    """Why the browser cannot start here, or None when it can."""
-    if shutil.which(CHROMIUM):
-        return None
-    return f"no Chromium at {CHROMIUM}: install it with `apt-get install chromium fonts-noto-cjk` (or set CHROME_PATH)"
-
-
-def launch_chromium(playwright):
-    """Headless Chromium, started by a running Playwright."""
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
