@@ -6,7 +6,6 @@ mkdocs.yml, build code (sitebuild/) and test plugin, with one deliberate mistake
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
@@ -16,81 +15,36 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 from tests.conftest import NO_SITE
 from tests.support.markdown_fences import python_fences
-from tests.support.site_build import ROOT, mkdocs_build, read_mkdocs_yml
+from tests.support.scratch_project import GOOD_EXAMPLE, GOOD_PAGE, failed_build_output, make_project
+from tests.support.site_build import ROOT, mkdocs_build
 from tests.support.untested_code import problems
-
-GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
-GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
-
-
-class _ConfigDumper(yaml.SafeDumper):
-    """Writes mkdocs.yml back as it was read, with the toc slugify's Python tag."""
-
-
-_ConfigDumper.add_representer(
-    functools.partial,  # pymdownx.slugs.slugify(case="lower") returns one
-    lambda dumper, value: dumper.represent_mapping(
-        "tag:yaml.org,2002:python/object/apply:pymdownx.slugs.slugify",
-        {"kwds": value.keywords},
-    ),
-)
-
-
-def make_project(
-    tmp_path: Path, pages: dict[str, str], examples: dict[str, str], languages: tuple[str, ...] | None = ("en",)
-) -> Path:
-    config = read_mkdocs_yml(ROOT)
-    config.pop("nav", None)  # let MkDocs list whatever pages this project has
-    if languages is not None:  # most cases test one thing in English only
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "i18n" in plugin:
-                for language in plugin["i18n"]["languages"]:
-                    language["build"] = language["locale"] in languages
-    (tmp_path / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_ConfigDumper, allow_unicode=True), encoding="utf-8")
-    shutil.copytree(ROOT / "sitebuild", tmp_path / "sitebuild", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
-    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")  # KaTeX, installed by `make setup`
-    for name, text in pages.items():
-        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "examples").mkdir()
-    for name, text in examples.items():
-        (tmp_path / "examples" / name).write_text(text, encoding="utf-8")
-    return tmp_path
-
-
-def build_output(project: Path) -> str:
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode != 0, "the build should have failed"
-    return result.stdout + result.stderr
 
 
 def test_link_to_a_missing_page_fails_the_build(tmp_path):
     page = "# Home\n\nSee [the loss](loss.md).\n"
-    output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
     assert "index.md" in output and "loss.md" in output, output
 
 
 def test_link_to_a_missing_anchor_fails_the_build(tmp_path):
     pages = {"index.md": "# Home\n\nSee [MSE](other.md#mse).\n", "other.md": "# Other\n\n## Cross-entropy\n"}
-    output = build_output(make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}))
+    output = failed_build_output(make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}))
     assert "index.md" in output and "#mse" in output, output
 
 
 def test_failing_example_names_the_script_and_line(tmp_path):
     broken = '# %% [markdown]\n# # Broken\n\n# %%\nx = 1\n\n# %%\nraise ValueError("deliberate")\n'
-    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
     assert "examples/broken.py:8" in output, output
     assert "ValueError" in output and "deliberate" in output, output
 
 
 def test_dying_kernel_names_the_example(tmp_path):
     dying = "# %% [markdown]\n# # Dies\n\n# %%\nimport os\n\nos._exit(1)\n"
-    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"dying.py": dying}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"dying.py": dying}))
     assert "Example examples/dying.py" in output and "DeadKernelError" in output, output
 
 
@@ -98,7 +52,7 @@ def test_hanging_cell_fails_the_build_within_the_limit(tmp_path, monkeypatch):
     monkeypatch.setenv("EXAMPLE_CELL_TIMEOUT_S", "3")
     hanging = "# %% [markdown]\n# # Hangs\n\n# %%\nimport time\n\ntime.sleep(600)\n"
     started = time.monotonic()
-    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"hanging.py": hanging}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"hanging.py": hanging}))
     assert "Example examples/hanging.py:5" in output and "CellTimeoutError" in output, output
     assert time.monotonic() - started < 120, "the build should stop soon after the cell's limit"
 
@@ -106,20 +60,20 @@ def test_hanging_cell_fails_the_build_within_the_limit(tmp_path, monkeypatch):
 def test_bad_formula_after_a_similar_good_one_names_its_own_line(tmp_path):
     # The broken formula's text also starts a good formula earlier on the page.
     page = "# Home\n\n$$\n\\frac{1}{n}\n$$\n\nMore text.\n\n$$\\frac{1}{$$\n"
-    output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
     assert "docs/index.md:9" in output, output
 
 
 def test_bad_formula_on_a_page_names_page_line_and_formula(tmp_path):
     page = "# Home\n\nFine: $x^2$.\n\nBroken: $\\fracc{1}{2}$ here.\n"
-    output = build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE}))
     assert "docs/index.md:5" in output and "\\fracc{1}{2}" in output, output
     assert "Undefined control sequence" in output, output
 
 
 def test_bad_formula_in_example_prose_names_script_line_and_formula(tmp_path):
     broken = '# %% [markdown]\n# # Broken\n#\n# Unclosed: $$\\frac{1}{2$$\n\n# %%\nprint("fine")\n'
-    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"broken.py": broken}))
     assert "examples/broken.py:4" in output and "\\frac{1}{2" in output, output
     assert "expected '}'" in output, output
 
@@ -127,7 +81,7 @@ def test_bad_formula_in_example_prose_names_script_line_and_formula(tmp_path):
 def test_backslash_paren_math_in_example_prose_is_rejected(tmp_path):
     # nbconvert would turn \(x\) into "(x)": the formula would vanish without a word.
     example = '# %% [markdown]\n# # Math\n#\n# The slope \\(w\\) is learned.\n\n# %%\nprint("fine")\n'
-    output = build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"math.py": example}))
+    output = failed_build_output(make_project(tmp_path, {"index.md": GOOD_PAGE}, {"math.py": example}))
     assert "examples/math.py:4" in output and "$...$" in output, output
 
 
@@ -267,7 +221,7 @@ def test_snippet_in_a_tab_that_raises_is_run_and_named(tmp_path):
 def test_example_without_korean_prose_names_the_file_to_write(tmp_path):
     pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
     project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
-    output = build_output(project)
+    output = failed_build_output(project)
     assert "examples/fine.py has no ko prose: create examples/fine.ko.md" in output, output
 
 
@@ -275,7 +229,7 @@ def test_korean_prose_with_a_wrong_cell_number_names_the_line(tmp_path):
     pages = {"index.md": GOOD_PAGE, "index.ko.md": "# 홈\n\n문제없는 페이지입니다.\n"}
     project = make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}, languages=None)
     (project / "examples" / "fine.ko.md").write_text("<!-- markdown cell 2 -->\n# 좋음\n", encoding="utf-8")
-    output = build_output(project)
+    output = failed_build_output(project)
     assert "fine.ko.md:1: expected '<!-- markdown cell 1 -->'" in output, output
 
 

@@ -15,8 +15,8 @@ import pytest
 
 from sitebuild.exercises.data import EXERCISES_DIR, MARKER, ExerciseError, load_exercises, page_for
 from sitebuild.words import WORDS
-from tests.support.site_build import ROOT, mkdocs_build
-from tests.test_bad_input import GOOD_EXAMPLE, make_project
+from tests.support.scratch_project import GOOD_EXAMPLE, failed_build_output, make_project
+from tests.support.site_build import ROOT
 
 DOCS = ROOT / "docs"
 DATA_FILES = sorted((DOCS / EXERCISES_DIR).rglob("*.yml"))
@@ -192,14 +192,8 @@ def project_with_exercises(tmp_path: Path, exercises: str, page: str = "# Loss\n
     return project
 
 
-def failed_build(project: Path) -> str:
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode != 0, "the build should have failed"
-    return result.stdout + result.stderr
-
-
 def test_malformed_exercise_fails_the_build_naming_file_and_line(tmp_path):
-    output = failed_build(project_with_exercises(tmp_path, CHOICES))
+    output = failed_build_output(project_with_exercises(tmp_path, CHOICES))
     assert "docs/exercises/loss.yml:6: exercise 'pick': exactly one option" in output, output
 
 
@@ -218,17 +212,17 @@ def test_solutions_that_raise_or_disagree_fail_the_build_naming_file_and_line(tm
         explanation: {en: "It fails.", ko: "실패합니다."}
 """
     )
-    output = failed_build(project_with_exercises(tmp_path, bad))
+    output = failed_build_output(project_with_exercises(tmp_path, bad))
     assert "docs/exercises/loss.yml:2: exercise 'square': the solution computes 27, but 'answer' says 9" in output
     assert "docs/exercises/loss.yml:17: exercise 'raises': the solution raised IndexError" in output, output
 
 
 def test_a_marker_needs_its_data_file_and_a_data_file_its_marker(tmp_path):
     project = project_with_exercises(tmp_path, GOOD_NUMBER, page="# Loss\n\nText, and no marker.\n")
-    output = failed_build(project)
+    output = failed_build_output(project)
     assert "docs/loss.md: docs/exercises/loss.yml has exercises for this page; put <!-- exercises -->" in output
     (project / "docs" / "exercises" / "loss.yml").rename(project / "docs" / "exercises" / "lost.yml")
-    output = failed_build(project)
+    output = failed_build_output(project)
     assert "docs/exercises/lost.yml:1: there is no page docs/lost.md" in output, output
 
 

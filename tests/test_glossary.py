@@ -14,8 +14,8 @@ from sitebuild.glossary.data import GlossaryError, load_glossary
 from sitebuild.glossary.page import initial, render_glossary
 from sitebuild.glossary.terms import mark_terms
 from sitebuild.words import WORDS
+from tests.support.scratch_project import GOOD_EXAMPLE, failed_build_output, make_project
 from tests.support.site_build import ROOT
-from tests.test_bad_input import GOOD_EXAMPLE, build_output, make_project
 
 GLOSSARY = ROOT / "docs" / "glossary.yml"
 TERMS = load_glossary(GLOSSARY, "docs/glossary.yml")
@@ -142,7 +142,7 @@ def test_a_data_error_names_file_line_and_fix(tmp_path, text, line, problem):
 
 def test_a_data_error_stops_the_build(tmp_path):
     pages = {"index.md": "# Home\n\n<!-- glossary -->\n", "glossary.yml": GOOD_ENTRY.replace("  ko: 타깃\n", "")}
-    output = build_output(make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}))
+    output = failed_build_output(make_project(tmp_path, pages, {"fine.py": GOOD_EXAMPLE}))
     assert "docs/glossary.yml:1: term 'target': this entry has no 'ko'" in output, output
 
 

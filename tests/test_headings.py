@@ -7,8 +7,8 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
+from tests.support.scratch_project import make_project
 from tests.support.site_build import built_pages, example_pages, mkdocs_build
-from tests.test_bad_input import make_project
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 

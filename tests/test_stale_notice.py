@@ -6,8 +6,8 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from sitebuild import translation_versions as versions
+from tests.support.scratch_project import GOOD_EXAMPLE, make_project
 from tests.support.site_build import mkdocs_build
-from tests.test_bad_input import GOOD_EXAMPLE, make_project
 
 
 def test_a_changed_english_page_puts_a_notice_on_its_korean_page_and_in_the_listing(tmp_path):

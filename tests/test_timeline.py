@@ -18,8 +18,8 @@ from sitebuild.timeline import markdown as timeline
 from sitebuild.timeline.data import COMPONENTS, TimelineError, load_timeline
 from sitebuild.timeline.render import components_table_header
 from sitebuild.words import WORDS
+from tests.support.scratch_project import GOOD_EXAMPLE, GOOD_PAGE, failed_build_output, make_project
 from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
-from tests.test_bad_input import GOOD_EXAMPLE, GOOD_PAGE, build_output, make_project
 
 DATA = ROOT / "docs" / "timeline.yml"
 SHOWN = "docs/timeline.yml"
@@ -350,7 +350,7 @@ def test_bad_entry_stops_a_real_build(tmp_path):
         },
         {"adam.py": GOOD_EXAMPLE, "resnet.py": GOOD_EXAMPLE},
     )
-    output = build_output(project)
+    output = failed_build_output(project)
     assert "docs/timeline.yml:3: milestone 'Adam': year 2011 is outside 2012–2020" in output, output
 
 
