@@ -23,12 +23,12 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.utils.yaml import yaml_load
 
 from sitebuild.chromium import MissingChromium, launch_chromium
 from sitebuild.edition_links import DOWNLOADS, file_name
 from sitebuild.offline_copy import SHIM_URL, OneLanguageSources
 from sitebuild.print_view import write_print_view
+from sitebuild.site import read_mkdocs_yml, site_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 # Page numbers at the foot of every PDF page (Chromium fills in the two spans).
@@ -39,23 +39,9 @@ FOOTER = (
 MARGIN = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 
 
-def _mkdocs_yml(project: Path) -> dict:
-    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-        return yaml_load(file)  # MkDocs' own loader: it resolves !ENV and the Python tags
-
-
-def languages(project: Path = ROOT) -> list[str]:
-    """The locales the site is built in, default first (mkdocs.yml's i18n languages)."""
-    for plugin in _mkdocs_yml(project)["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            built = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
-            return [lang["locale"] for lang in sorted(built, key=lambda lang: not lang.get("default"))]
-    return ["en"]
-
-
 def build_offline_copy(language: str, site_dir: Path, project: Path = ROOT) -> None:
     """`mkdocs build --strict` of one language, with the offline plugin, into `site_dir`."""
-    raw = _mkdocs_yml(project)
+    raw = read_mkdocs_yml(project)
     plugins = []
     for plugin in raw["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
@@ -117,7 +103,7 @@ def build_editions(out: Path, project: Path = ROOT) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory(prefix="editions-") as scratch:
-        for language in languages(project):
+        for language in site_languages(project):
             started = time.monotonic()
             copy = Path(scratch) / f"dl-basics-{language}"
             build_offline_copy(language, copy, project)

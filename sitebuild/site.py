@@ -1,9 +1,11 @@
-"""What every build step may ask about the site: the repository root, a page's kind, the build's language."""
+"""What every build step may ask about the site: the repository root, a page's kind, its languages."""
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
 
 from sitebuild.words import DEFAULT_LANGUAGE
 
@@ -53,3 +55,18 @@ def cache_dir(config) -> Path:
     """`.cache/` in the repository: kept across builds, shared by the build, `make serve` and the
     tests, cleared by `make clean`. Every entry's key says what it was made from."""
     return repo_root(config) / ".cache"
+
+
+def read_mkdocs_yml(project: Path) -> dict:
+    """`project`'s mkdocs.yml as MkDocs reads it (its own loader resolves !ENV and the Python tags)."""
+    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
+        return yaml_load(file)
+
+
+def site_languages(project: Path) -> list[str]:
+    """The locales mkdocs-static-i18n builds for `project` (mkdocs.yml's i18n languages), default first."""
+    for plugin in read_mkdocs_yml(project)["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            built = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
+            return [lang["locale"] for lang in sorted(built, key=lambda lang: not lang.get("default"))]
+    return [DEFAULT_LANGUAGE]

@@ -17,9 +17,10 @@ from bs4 import BeautifulSoup
 
 from sitebuild.edition_links import file_name
 from sitebuild.offline_copy import SHIM_URL
-from tests.support.site_build import site_languages
+from sitebuild.site import site_languages
+from tests.support.site_build import ROOT
 
-LANGUAGES = site_languages()
+LANGUAGES = site_languages(ROOT)
 RAW_TEX = ("\\frac", "$$", "\\(", "\\[", "\\sum", "\\mathrm")
 # An address on another host in something the browser loads (a src, a stylesheet, a script's URL).
 FOREIGN_LOAD = re.compile(

@@ -10,11 +10,12 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
+from sitebuild.site import site_languages
 from tests.support.markdown_fences import INCLUDE
-from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language, site_languages
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language
 from tests.support.translations import code_differences, example_prose_problems, missing_translations, snippet_problems
 
-LANGUAGES = site_languages()
+LANGUAGES = site_languages(ROOT)
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 

@@ -14,12 +14,13 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from sitebuild.site import site_languages
 from sitebuild.timeline import markdown as timeline
 from sitebuild.timeline.data import COMPONENTS, TimelineError, load_timeline
 from sitebuild.timeline.render import components_table_header
 from sitebuild.words import WORDS
 from tests.support.scratch_project import GOOD_EXAMPLE, GOOD_PAGE, failed_build_output, make_project
-from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, site_languages
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT
 
 DATA = ROOT / "docs" / "timeline.yml"
 SHOWN = "docs/timeline.yml"
@@ -600,7 +601,7 @@ def built_target(site: Path, page_dir: str, href: str) -> Path:
 
 
 # Each language's pages: English at the site's root, the others under their code (ko/).
-LANGUAGES = site_languages()
+LANGUAGES = site_languages(ROOT)
 ROOT_OF = {language: "" if language == DEFAULT_LANGUAGE else f"{language}/" for language in LANGUAGES}
 # The component table's heading id in each language: pages link to it (components/index.*.md).
 COMPONENT_TABLE_ID = {"en": "which-component-each-milestone-changed", "ko": "각-이정표가-바꾼-구성-요소"}

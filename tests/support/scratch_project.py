@@ -8,7 +8,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.support.site_build import ROOT, mkdocs_build, read_mkdocs_yml
+from sitebuild.site import read_mkdocs_yml
+from tests.support.site_build import ROOT, mkdocs_build
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'

@@ -24,7 +24,8 @@ from pathlib import Path
 import jupytext
 
 from sitebuild.example_prose import overlay_path
-from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, page_language, page_sources, site_languages
+from sitebuild.site import site_languages
+from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, page_language, page_sources
 
 DOCS = ROOT / "docs"
 EXAMPLES = ROOT / "examples"
@@ -78,7 +79,7 @@ def _url_path(relative: Path, language: str = DEFAULT_LANGUAGE) -> str:
 def site_pages() -> list[SitePage]:
     """Every page in every language: `loss/` and `ko/loss/`, the examples under each, and the 404."""
     pages = [SitePage(_url_path(md.relative_to(DOCS), page_language(md)), md) for md in page_sources(DOCS)]
-    for language in site_languages():
+    for language in site_languages(ROOT):
         for py in sorted(EXAMPLES.glob("*.py")):
             # A translated example's prose (where its math is written) is its overlay file.
             source = py if language == DEFAULT_LANGUAGE else overlay_path(py, language)
@@ -90,7 +91,7 @@ def site_pages() -> list[SitePage]:
 PAGES = site_pages()
 
 # The root of each language's site below the site root: "" (English) and "ko/".
-LANGUAGE_ROOTS = [_url_path(Path("index.md"), language) for language in site_languages()]
+LANGUAGE_ROOTS = [_url_path(Path("index.md"), language) for language in site_languages(ROOT)]
 
 
 def html_file(site_dir: Path, page: SitePage) -> Path:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock
-from mkdocs.utils.yaml import yaml_load
+
+from sitebuild.words import DEFAULT_LANGUAGE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,24 +29,8 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def read_mkdocs_yml(project: Path = ROOT) -> dict:
-    """mkdocs.yml as MkDocs reads it (its loader resolves tags such as !ENV)."""
-    with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-        return yaml_load(file)
-
-
-def site_languages(project: Path = ROOT) -> list[str]:
-    """The locales mkdocs-static-i18n builds, default first."""
-    for plugin in read_mkdocs_yml(project)["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
-            return [lang["locale"] for lang in sorted(languages, key=lambda lang: not lang.get("default"))]
-    return [DEFAULT_LANGUAGE]
-
-
 # Code included by pages (pymdownx.snippets); `exclude_docs` in mkdocs.yml keeps them off the site.
 SNIPPETS_DIR = "snippets"
-DEFAULT_LANGUAGE = "en"
 
 
 def page_language(source: Path) -> str:
