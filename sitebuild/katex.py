@@ -153,11 +153,21 @@ def formula_line(source: Path, tex: str, display: bool) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+# Material's search indexes the text of a page, and a formula has three: its MathML, the TeX
+# in MathML's annotation and KaTeX's HTML rendering ("For NNN samples"). The index keeps the
+# text of KaTeX's HTML for inline math ("For N samples"); display formulas are left out whole
+# (display_block), since a flattened formula is no search result a reader can use. (The
+# search plugin matches the end of an excluded element by its tag name alone, so only an
+# element with no same-tag element inside can be excluded: KaTeX's MathML span holds none.)
+SEARCH_EXCLUDED = "data-search-exclude"
+_MATHML = '<span class="katex-mathml">'
+
+
 def typeset(tex: str, display: bool, source: Path, config) -> str:
     """KaTeX's HTML for one formula of `source` (a page or an example), or the build stops."""
     status, text = _katex.typeset(tex.strip(), display)
     if status == "ok":
-        return text
+        return text.replace(_MATHML, f'<span class="katex-mathml" {SEARCH_EXCLUDED}>')
     line = formula_line(source, tex.strip(), display)
     shown_path = Path(os.path.relpath(source, site.repo_root(config))).as_posix()  # docs/x.md, examples/x.py
     where = f"{shown_path}:{line}" if line else shown_path
@@ -171,7 +181,8 @@ def typeset(tex: str, display: bool, source: Path, config) -> str:
 def display_block(katex_html: str, label: str) -> str:
     """A display formula in arithmatex's wrapper, which scrolls when the formula is wider than the
     screen: focusable and named, so a keyboard can scroll it too (scroll_regions.py)."""
-    return f'<div class="arithmatex" {scroll_regions.region_attributes(label)}>{katex_html}</div>'
+    attributes = scroll_regions.region_attributes(label)
+    return f'<div class="arithmatex" {attributes} {SEARCH_EXCLUDED}>{katex_html}</div>'
 
 
 def typeset_markdown_page(content: str, source: Path, config) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -14,6 +15,8 @@ from tests.support.site_build import ROOT, built_pages, example_pages, markdown_
 RAW_LATEX = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]|\\[A-Za-z]+\{|\\(frac|sum|hat|log|mathrm)\b|\$[^\s$][^$\n]*\$")
 # Code shows source, and KaTeX's MathML keeps the TeX in an <annotation> nobody sees.
 NOT_PROSE = ["code", "pre", "script", "style", "annotation"]
+# The search index keeps a section's text with its <pre> and <code> tags.
+CODE_IN_INDEX = re.compile(r"<(pre|code)>.*?</\1>", re.S)
 
 
 def visible_text(html: str) -> str:
@@ -58,6 +61,17 @@ def test_every_markdown_formula_is_katex_with_mathml(built_site):
                 label = words_for(page_language(source)).formula_region
                 assert math.get("aria-label") == label, f"{source.name}: {math.attrs}"
     assert formulas > 0, "no formulas found on any Markdown page: is arithmatex still configured?"
+
+
+def test_search_index_holds_no_tex_and_no_repeated_math(built_site):
+    """A formula is indexed once, as its MathML text (inline) or not at all (display): no TeX
+    source in a search result, and no "For NNN samples" from three renderings run together."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    prose = {doc["location"]: CODE_IN_INDEX.sub(" ", doc["text"]) for doc in index["docs"]}  # code shows TeX as written
+    tex = [f"{location}: {m.group(0)!r}" for location, text in prose.items() for m in RAW_LATEX.finditer(text)]
+    assert not tex, "TeX in the search index:\n" + "\n".join(tex[:20])
+    loss = next(doc for doc in index["docs"] if doc["location"] == "components/loss/#regression-mean-squared-error")
+    assert "For N samples with D outputs" in loss["text"], loss["text"][:300]
 
 
 def test_example_prose_math_is_typeset(built_site):
