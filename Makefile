@@ -63,9 +63,10 @@ stale-translations: setup
 	$(BIN)/python -m sitebuild.translation_versions stale
 
 # Style checks, run before the tests and by pre-commit; each finding names file, line and rule.
-# `make fix` applies what can be fixed automatically. Settings: pyproject.toml.
+# `make fix` applies what can be fixed automatically. Settings: pyproject.toml (YAML: .yamllint.yml).
 MARKDOWN  := docs README.md CONTRIBUTING.md .github
-YAML      := mkdocs.yml .pre-commit-config.yaml $(wildcard docs/*.yml) $(wildcard docs/exercises/*/*.yml)
+# Every YAML file, as pre-commit checks them; .yamllint.yml leaves out .venv/ and the like.
+YAML      := .
 WORKFLOWS := $(wildcard .github/workflows/*.yml)
 ISSUE_FORMS := $(filter-out %/config.yml,$(wildcard .github/ISSUE_TEMPLATE/*.yml))
 
@@ -73,7 +74,7 @@ lint: setup
 	$(BIN)/ruff check --output-format=concise
 	$(BIN)/ruff format --check
 	$(BIN)/pymarkdown scan --recurse $(MARKDOWN)
-	$(BIN)/python -m tests.support.yaml_check $(YAML)
+	$(BIN)/yamllint --strict --format parsable $(YAML)
 	$(BIN)/pre-commit validate-config .pre-commit-config.yaml
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows $(WORKFLOWS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-actions $(wildcard .github/actions/*/action.yml)

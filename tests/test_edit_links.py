@@ -5,13 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from tests.support.site_build import ROOT
-from tests.support.yaml_check import TagTolerantLoader
+from tests.support.site_build import ROOT, read_mkdocs_yml
 
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=TagTolerantLoader)
+CONFIG = read_mkdocs_yml()
 REPO = CONFIG["repo_url"].rstrip("/")
 
 

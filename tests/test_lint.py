@@ -7,8 +7,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.support.site_build import ROOT
-from tests.support.yaml_check import problems
 
 MATERIAL_PAGE = textwrap.dedent(
     """\
@@ -93,13 +94,27 @@ def test_markdown_finding_names_file_line_and_rule(tmp_path):
     assert f"{page}:2:1: MD001" in result.stdout, result.stdout
 
 
-def test_yaml_error_names_file_and_line(tmp_path):
+def yamllint(path: Path) -> subprocess.CompletedProcess:
+    # The project's settings, as `make lint` and pre-commit use them.
+    command = [sys.executable, "-m", "yamllint", "--strict", "--format", "parsable", "-c", ".yamllint.yml", str(path)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        # PyYAML would silently let the later value win.
+        ("- year: 2012\n  name: AlexNet\n  name: again\n", ':3:3: [error] duplication of key "name" in mapping'),
+        ("- year: 2012\n  name: AlexNet\n year: 2013\n", ":3:2: [error] syntax error: expected <block end>"),
+    ],
+    ids=["duplicate key", "bad indentation"],
+)
+def test_yaml_finding_names_file_line_and_rule(tmp_path, text, finding):
     bad = tmp_path / "timeline.yml"
-    bad.write_text("- year: 2012\n  name: AlexNet\n  name: again\n", encoding="utf-8")
-    assert problems(bad) == [
-        f"{bad}:3:3: invalid YAML: while reading the mapping that starts on line 1; "
-        "duplicate key 'name' (first on line 2); the later value would silently win"
-    ]
+    bad.write_text(text, encoding="utf-8")
+    result = yamllint(bad)
+    assert result.returncode != 0
+    assert f"{bad}{finding}" in result.stdout, result.stdout
 
 
 def test_python_tags_in_mkdocs_yml_are_accepted(tmp_path):
@@ -107,7 +122,8 @@ def test_python_tags_in_mkdocs_yml_are_accepted(tmp_path):
     config.write_text(
         "emoji_index: !!python/name:material.extensions.emoji.twemoji\nx: !ENV [HOME]\n", encoding="utf-8"
     )
-    assert problems(config) == []
+    result = yamllint(config)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_ruff_finding_names_file_line_and_rule(tmp_path):

@@ -17,6 +17,16 @@ from pathlib import Path
 import yaml
 
 from sitebuild.words import WORDS
+from sitebuild.yaml_data import (
+    Problems,
+    check_fields,
+    line,
+    mapping_fields,
+    node_tree,
+    texts_per_language,
+    top_level_list,
+    translated_texts,
+)
 
 EXERCISES_DIR = "exercises"  # under docs/; excluded from the site in mkdocs.yml (exclude_docs)
 MARKER = "<!-- exercises -->"  # where a page shows its exercises: at its end, in every language
@@ -82,172 +92,100 @@ def page_for(data_file: str) -> str:
     return data_file.removeprefix(f"{EXERCISES_DIR}/").removesuffix(".yml") + ".md"
 
 
-class _Problems:
-    """Collects every problem so one build reports them all."""
-
-    def __init__(self, shown_path: str):
-        self.shown_path = shown_path
-        self.messages: list[str] = []
-
-    def add(self, line: int, entry: str | None, what: str) -> None:
-        where = f"{self.shown_path}:{line}"
-        self.messages.append(f"{where}: {entry}: {what}" if entry else f"{where}: {what}")
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _fields(node: yaml.MappingNode, problems: _Problems, entry: str | None) -> dict[str, yaml.Node]:
-    fields: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        if key.value in fields:
-            problems.add(_line(key), entry, f"'{key.value}' is given twice; keep one.")
-        fields[key.value] = value
-    return fields
-
-
-def _translated(node: yaml.Node, problems: _Problems, entry: str, field: str) -> dict[str, str] | None:
-    """A mapping with the text in every language of the site."""
-    if not isinstance(node, yaml.MappingNode):
-        problems.add(_line(node), entry, f"'{field}' must map each language ({', '.join(WORDS)}) to its text.")
-        return None
-    fields = _fields(node, problems, entry)
-    for language in fields.keys() - WORDS.keys():
-        problems.add(
-            _line(fields[language]), entry, f"'{field}' has an unknown language '{language}'; use {', '.join(WORDS)}."
-        )
-    return _texts(fields, _line(node), problems, entry, field)
-
-
-def _texts(
-    fields: dict[str, yaml.Node], line: int, problems: _Problems, entry: str, field: str
-) -> dict[str, str] | None:
-    """The text of each language in `fields`, each non-empty and in its language's script."""
-    texts: dict[str, str] = {}
-    for language, words in WORDS.items():
-        if language not in fields:
-            problems.add(line, entry, f"'{field}' has no '{language}': write it in {words.language_name} too.")
-            continue
-        value = fields[language]
-        if not isinstance(value, yaml.ScalarNode) or not value.value.strip():
-            problems.add(_line(value), entry, f"'{field}: {language}' must be non-empty text.")
-        elif words.script and not words.script.search(value.value):
-            problems.add(
-                _line(value),
-                entry,
-                f"'{field}: {language}' has no {words.language_name} ({words.script_name}) in it: "
-                f"{value.value.strip()[:60]!r}; translate it.",
-            )
-        else:
-            texts[language] = value.value.strip()
-    return texts if len(texts) == len(WORDS) else None
-
-
-def _number(loader, node: yaml.Node, problems: _Problems, entry: str, field: str) -> float | int | None:
+def _number(loader, node: yaml.Node, problems: Problems, entry: str, field: str) -> float | int | None:
     value = loader.construct_object(node) if isinstance(node, yaml.ScalarNode) else None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        problems.add(_line(node), entry, f"'{field}' must be a number, such as 0.25 or 61100840.")
+        problems.add(line(node), entry, f"'{field}' must be a number, such as 0.25 or 61100840.")
         return None
     return value
 
 
 def _solution_line(node: yaml.ScalarNode) -> int:
     """The file line of the code's first line: a block scalar (`|`) starts on the line after its indicator."""
-    return _line(node) + (1 if node.style in ("|", ">") else 0)
+    return line(node) + (1 if node.style in ("|", ">") else 0)
 
 
-def _choices(node: yaml.Node, problems: _Problems, entry: str) -> tuple[Choice, ...]:
+def _choices(node: yaml.Node, problems: Problems, entry: str) -> tuple[Choice, ...]:
     if not isinstance(node, yaml.SequenceNode) or len(node.value) < 2:
-        problems.add(_line(node), entry, "'choices' must be a list of at least two options.")
+        problems.add(line(node), entry, "'choices' must be a list of at least two options.")
         return ()
     choices, right = [], []
     for number, option in enumerate(node.value, 1):
         what = f"option {number}"
         if not isinstance(option, yaml.MappingNode):
             problems.add(
-                _line(option),
+                line(option),
                 entry,
                 f"{what} must be a mapping: its text per language, and 'correct: true' or a 'misconception'.",
             )
             continue
-        fields = _fields(option, problems, entry)
-        for name in fields.keys() - CHOICE_FIELDS - set(WORDS):
-            problems.add(
-                _line(fields[name]),
-                entry,
-                f"{what} has an unknown field '{name}'; expected {', '.join(sorted(CHOICE_FIELDS | set(WORDS)))}.",
-            )
-        text = _texts(fields, _line(option), problems, entry, what)
+        fields = mapping_fields(option, problems, entry)
+        check_fields(fields, option, problems, entry, what, CHOICE_FIELDS | set(WORDS), set())
+        text = texts_per_language(fields, line(option), problems, entry, what)
         correct = "correct" in fields and fields["correct"].value == "true"
         if correct:
             right.append(number)
         if "correct" in fields and fields["correct"].value not in ("true", "false"):
-            problems.add(_line(fields["correct"]), entry, f"{what}: 'correct' must be true (or left out).")
+            problems.add(line(fields["correct"]), entry, f"{what}: 'correct' must be true (or left out).")
         misconception = None
         if correct and "misconception" in fields:
             problems.add(
-                _line(fields["misconception"]),
+                line(fields["misconception"]),
                 entry,
                 f"{what} is the right answer; a misconception belongs to a wrong option.",
             )
         elif not correct:
             if "misconception" not in fields:
                 problems.add(
-                    _line(option),
+                    line(option),
                     entry,
                     f"{what} is a wrong option without a 'misconception': say, per language, what a "
                     "reader who picks it believes and why that is wrong.",
                 )
             else:
-                misconception = _translated(fields["misconception"], problems, entry, f"{what} misconception")
+                misconception = translated_texts(fields["misconception"], problems, entry, f"{what} misconception")
         if text:
             choices.append(Choice(text=text, correct=correct, misconception=misconception))
     if len(right) != 1:
         found = "none is" if not right else f"options {', '.join(map(str, right))} are"
-        problems.add(_line(node), entry, f"exactly one option must be marked 'correct: true'; {found}.")
+        problems.add(line(node), entry, f"exactly one option must be marked 'correct: true'; {found}.")
     return tuple(choices)
 
 
-def _exercise(loader, node: yaml.Node, problems: _Problems, seen: dict[str, int]) -> Exercise | None:
+def _exercise(loader, node: yaml.Node, problems: Problems, seen: dict[str, int]) -> Exercise | None:
     if not isinstance(node, yaml.MappingNode):
-        problems.add(_line(node), None, "each exercise must be a mapping (id: ..., kind: ..., question: ...).")
+        problems.add(line(node), None, "each exercise must be a mapping (id: ..., kind: ..., question: ...).")
         return None
-    fields = _fields(node, problems, None)
+    fields = mapping_fields(node, problems, None)
     exercise_id = fields["id"].value if "id" in fields and isinstance(fields["id"], yaml.ScalarNode) else None
     entry = f"exercise '{exercise_id}'" if exercise_id else "an exercise without an id"
     before = len(problems.messages)
     if exercise_id is not None and not EXERCISE_ID.match(exercise_id):
-        problems.add(_line(fields["id"]), entry, "an id is lower-case letters, digits and hyphens, like 'mse-by-hand'.")
+        problems.add(line(fields["id"]), entry, "an id is lower-case letters, digits and hyphens, like 'mse-by-hand'.")
     if exercise_id in seen:
-        problems.add(_line(fields["id"]), entry, f"the id is used twice: line {seen[exercise_id]} has it already.")
+        problems.add(line(fields["id"]), entry, f"the id is used twice: line {seen[exercise_id]} has it already.")
     elif exercise_id:
-        seen[exercise_id] = _line(node)
+        seen[exercise_id] = line(node)
     kind = fields["kind"].value if "kind" in fields and isinstance(fields["kind"], yaml.ScalarNode) else None
     if kind not in KINDS:
-        line = _line(fields["kind"]) if "kind" in fields else _line(node)
-        problems.add(line, entry, f"'kind' must be one of {', '.join(KINDS)}.")
+        where = line(fields["kind"]) if "kind" in fields else line(node)
+        problems.add(where, entry, f"'kind' must be one of {', '.join(KINDS)}.")
         return None
     known = REQUIRED[kind] | OPTIONAL[kind]
-    for name in fields.keys() - known:
-        problems.add(
-            _line(fields[name]), entry, f"a {kind} exercise has no field '{name}'; it takes {', '.join(sorted(known))}."
-        )
-    for name in sorted(REQUIRED[kind] - fields.keys()):
-        problems.add(_line(node), entry, f"this {kind} exercise has no '{name}'.")
+    check_fields(fields, node, problems, entry, f"this {kind} exercise", known, REQUIRED[kind])
 
-    question = _translated(fields["question"], problems, entry, "question") if "question" in fields else None
+    question = translated_texts(fields["question"], problems, entry, "question") if "question" in fields else None
     explanation = (
-        _translated(fields["explanation"], problems, entry, "explanation") if "explanation" in fields else None
+        translated_texts(fields["explanation"], problems, entry, "explanation") if "explanation" in fields else None
     )
-    hint = _translated(fields["hint"], problems, entry, "hint") if "hint" in fields and "hint" in known else None
+    hint = translated_texts(fields["hint"], problems, entry, "hint") if "hint" in fields and "hint" in known else None
 
-    solution, solution_line = None, _line(node)
+    solution, solution_line = None, line(node)
     if "solution" in fields:
         solution_node = fields["solution"]
         if not isinstance(solution_node, yaml.ScalarNode) or not solution_node.value.strip():
             problems.add(
-                _line(solution_node), entry, "'solution' must be Python code, written as a block: 'solution: |'."
+                line(solution_node), entry, "'solution' must be Python code, written as a block: 'solution: |'."
             )
         else:
             solution, solution_line = solution_node.value.rstrip() + "\n", _solution_line(solution_node)
@@ -258,14 +196,14 @@ def _exercise(loader, node: yaml.Node, problems: _Problems, seen: dict[str, int]
     elif "answer" in fields and kind == "output":
         answer_node = fields["answer"]
         if not isinstance(answer_node, yaml.ScalarNode) or not answer_node.value.strip():
-            problems.add(_line(answer_node), entry, "'answer' must be the text the code prints.")
+            problems.add(line(answer_node), entry, "'answer' must be the text the code prints.")
         else:
             answer = answer_node.value.strip()  # the scalar as written: `0.50` stays "0.50"
     tolerance = None
     if "tolerance" in fields:
         tolerance = _number(loader, fields["tolerance"], problems, entry, "tolerance")
         if tolerance is not None and tolerance < 0:
-            problems.add(_line(fields["tolerance"]), entry, "'tolerance' must be zero or more.")
+            problems.add(line(fields["tolerance"]), entry, "'tolerance' must be zero or more.")
     choices = _choices(fields["choices"], problems, entry) if "choices" in fields else ()
 
     if len(problems.messages) > before or None in (exercise_id, question, explanation):
@@ -282,39 +220,19 @@ def _exercise(loader, node: yaml.Node, problems: _Problems, seen: dict[str, int]
         choices=choices,
         explanation=explanation,
         path=problems.shown_path,
-        line=_line(node),
+        line=line(node),
     )
 
 
 def load_exercises(path: Path, shown_path: str) -> list[Exercise]:
     """Read and check one exercise file; raise ExerciseError naming every problem."""
-    problems = _Problems(shown_path)
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    problems = Problems(shown_path, ExerciseError)
     exercises: list[Exercise] = []
-    try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            raise ExerciseError(
-                f"{shown_path}:{mark.line + 1 if mark else 1}: not valid YAML: {error.problem or error}"
-            ) from None
-        top = _fields(root, problems, None) if isinstance(root, yaml.MappingNode) else {}
-        sequence = top.get("exercises")
-        if not isinstance(sequence, yaml.SequenceNode) or not sequence.value:
-            raise ExerciseError(
-                f"{shown_path}:1: the file must have a top-level 'exercises:' list with at least one exercise."
-            )
-        for name, node in top.items():
-            if name != "exercises":
-                problems.add(_line(node), None, f"unknown top-level field '{name}'; only 'exercises' is read.")
+    with node_tree(path, problems) as (loader, root):
         seen: dict[str, int] = {}
-        for node in sequence.value:
+        for node in top_level_list(root, problems, "exercises"):
             exercise = _exercise(loader, node, problems, seen)
             if exercise:
                 exercises.append(exercise)
-    finally:
-        loader.dispose()
-    if problems.messages:
-        raise ExerciseError("\n".join(problems.messages))
+    problems.raise_if_any()
     return exercises

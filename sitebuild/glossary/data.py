@@ -1,7 +1,7 @@
 """Read and check `docs/glossary.yml`, the one list of terms and their English and Korean renderings.
 
 A mistake stops the build naming `docs/glossary.yml:line`, the term and what to fix; every
-problem in the file is reported at once (lines come from the YAML nodes, as in the timeline).
+problem in the file is reported at once (lines come from the YAML nodes: sitebuild/yaml_data.py).
 """
 
 from __future__ import annotations
@@ -12,11 +12,22 @@ from pathlib import Path
 
 import yaml
 
+from sitebuild.yaml_data import (
+    Problems,
+    check_fields,
+    line,
+    mapping_fields,
+    node_tree,
+    one_line_text,
+    translated_texts,
+    untranslated,
+)
+
 DATA_FILE = "glossary.yml"  # relative to docs/
 FIELDS = {"en", "ko", "avoid", "definition"}
 REQUIRED = FIELDS - {"avoid"}
 LANGUAGES = ("en", "ko")  # each term's renderings and definitions
-HANGUL = re.compile(r"[\uac00-\ud7a3]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")  # terms.py marks only the renderings written in it
 
 
 class GlossaryError(ValueError):
@@ -40,88 +51,48 @@ class Term:
         return re.sub(r"[^a-z0-9]+", "-", self.en.lower()).strip("-")
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-class _Problems:
-    def __init__(self, shown_path: str):
-        self.shown_path = shown_path
-        self.messages: list[str] = []
-
-    def add(self, line: int, term: str | None, what: str) -> None:
-        where = f"{self.shown_path}:{line}"
-        self.messages.append(f"{where}: term '{term}': {what}" if term else f"{where}: {what}")
-
-
-def _text(loader, node, problems, term, field) -> str | None:
-    value = loader.construct_object(node, deep=True)
-    if not isinstance(value, str) or not value.strip() or "\n" in value.strip():
-        problems.add(_line(node), term, f"'{field}' must be one line of text, not {value!r}.")
-        return None
-    return value.strip()
-
-
 def _term(loader, node, problems) -> Term | None:
     if not isinstance(node, yaml.MappingNode):
-        problems.add(_line(node), None, "each entry must be a mapping with en, ko, definition (and avoid).")
+        problems.add(line(node), None, "each entry must be a mapping with en, ko, definition (and avoid).")
         return None
-    fields: dict[str, yaml.Node] = {}
-    for key, value in node.value:
-        if key.value in fields:
-            problems.add(_line(key), None, f"field '{key.value}' is given twice.")
-        fields[key.value] = value
-    name = _text(loader, fields["en"], problems, None, "en") if "en" in fields else None
-    for key, _ in node.value:
-        if key.value not in FIELDS:
-            problems.add(_line(key), name, f"unknown field '{key.value}'; expected {', '.join(sorted(FIELDS))}.")
-    for field in sorted(REQUIRED - fields.keys()):
-        problems.add(_line(node), name, f"this entry has no '{field}'; add it.")
-    ko = _text(loader, fields["ko"], problems, name, "ko") if "ko" in fields else None
-    if ko and not HANGUL.search(ko) and ko != name:
-        problems.add(_line(fields["ko"]), name, f"ko {ko!r} has no Hangul; write the Korean rendering.")
+    name_node = next((value for key, value in node.value if key.value == "en"), None)
+    name = one_line_text(loader, name_node, problems, None, "en") if name_node else None
+    entry = f"term '{name}'" if name else None
+    fields = mapping_fields(node, problems, entry)
+    check_fields(fields, node, problems, entry, "this entry", FIELDS, REQUIRED)
+    ko = one_line_text(loader, fields["ko"], problems, entry, "ko") if "ko" in fields else None
+    wrong = untranslated(ko, "ko") if ko and ko != name else None  # a term may stay English in Korean
+    if wrong:
+        problems.add(line(fields["ko"]), entry, f"ko {wrong}")
 
     avoid: list[str] = []
     if "avoid" in fields:
         avoid_node = fields["avoid"]
         if not isinstance(avoid_node, yaml.SequenceNode) or not avoid_node.value:
-            problems.add(_line(avoid_node), name, "'avoid' must be a list of Korean renderings, like [목표값, 타겟].")
+            problems.add(line(avoid_node), entry, "'avoid' must be a list of Korean renderings, like [목표값, 타겟].")
         else:
             for item in avoid_node.value:
-                text = _text(loader, item, problems, name, "avoid")
-                if text is None:
+                avoided = one_line_text(loader, item, problems, entry, "avoid")
+                if avoided is None:
                     continue
-                if text == ko:
-                    problems.add(_line(item), name, f"avoid lists {text!r}, the preferred rendering itself; remove it.")
-                elif text in avoid:
-                    problems.add(_line(item), name, f"avoid lists {text!r} twice.")
+                if avoided == ko:
+                    problems.add(
+                        line(item), entry, f"avoid lists {avoided!r}, the preferred rendering itself; remove it."
+                    )
+                elif avoided in avoid:
+                    problems.add(line(item), entry, f"avoid lists {avoided!r} twice.")
                 else:
-                    avoid.append(text)
+                    avoid.append(avoided)
 
-    definition: dict[str, str] = {}
+    definition = None
     if "definition" in fields:
-        definition_node = fields["definition"]
-        if not isinstance(definition_node, yaml.MappingNode):
-            problems.add(_line(definition_node), name, "'definition' must map en and ko to one line each.")
-        else:
-            given = {key.value: (key, value) for key, value in definition_node.value}
-            for language in given.keys() - set(LANGUAGES):
-                problems.add(_line(given[language][0]), name, f"definition in unknown language '{language}'.")
-            for language in LANGUAGES:
-                if language not in given:
-                    problems.add(_line(definition_node), name, f"definition has no '{language}'; add it.")
-                    continue
-                text = _text(loader, given[language][1], problems, name, f"definition: {language}")
-                if text and language == "ko" and not HANGUL.search(text):
-                    problems.add(_line(given[language][1]), name, "definition: ko has no Hangul; translate it.")
-                if text:
-                    definition[language] = text
-    if None in (name, ko) or len(definition) != len(LANGUAGES):
+        definition = translated_texts(fields["definition"], problems, entry, "definition", one_line=True)
+    if None in (name, ko, definition):
         return None
-    return Term(en=name, ko=ko, avoid=tuple(avoid), definition=definition, line=_line(node))
+    return Term(en=name, ko=ko, avoid=tuple(avoid), definition=definition, line=line(node))
 
 
-def _check_across_terms(terms: list[Term], problems: _Problems) -> None:
+def _check_across_terms(terms: list[Term], problems: Problems) -> None:
     """Duplicates, and an avoided rendering that is part of some term's preferred one (the test would
     then flag the right word)."""
     seen: dict[tuple[str, str], Term] = {}
@@ -132,7 +103,7 @@ def _check_across_terms(terms: list[Term], problems: _Problems) -> None:
             if earlier is not term:
                 problems.add(
                     term.line,
-                    term.en,
+                    f"term '{term.en}'",
                     f"duplicate {language} '{rendering}': the term at line {earlier.line} has it already; "
                     "merge the two entries.",
                 )
@@ -142,7 +113,7 @@ def _check_across_terms(terms: list[Term], problems: _Problems) -> None:
                 if avoided in other.ko:
                     problems.add(
                         term.line,
-                        term.en,
+                        f"term '{term.en}'",
                         f"avoid lists {avoided!r}, which is part of the preferred rendering {other.ko!r} of "
                         f"'{other.en}' (line {other.line}); a checker would flag the right word, so remove it.",
                     )
@@ -150,23 +121,13 @@ def _check_across_terms(terms: list[Term], problems: _Problems) -> None:
 
 def load_glossary(path: Path, shown_path: str | None = None) -> list[Term]:
     """Read and check the data file; raise GlossaryError naming every problem."""
-    problems = _Problems(shown_path or str(path))
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
+    problems = Problems(shown_path or str(path), GlossaryError)
     terms: list[Term] = []
-    try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            problems.add(mark.line + 1 if mark else 1, None, f"not valid YAML: {error.problem or error}")
-            raise GlossaryError("\n".join(problems.messages)) from None
+    with node_tree(path, problems) as (loader, root):
         if not isinstance(root, yaml.SequenceNode) or not root.value:
             problems.add(1, None, "the file must be a list of terms ('- en: ...').")
         else:
             terms = [term for term in (_term(loader, node, problems) for node in root.value) if term]
-    finally:
-        loader.dispose()
     _check_across_terms(terms, problems)
-    if problems.messages:
-        raise GlossaryError("\n".join(problems.messages))
+    problems.raise_if_any()
     return terms

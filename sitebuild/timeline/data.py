@@ -16,6 +16,17 @@ from pathlib import Path
 import yaml
 
 from sitebuild.words import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES, WORDS, Words
+from sitebuild.yaml_data import (
+    Problems,
+    check_fields,
+    key_line,
+    line,
+    mapping_fields,
+    node_tree,
+    one_line_text,
+    top_level_list,
+    untranslated,
+)
 
 DATA_FILE = "timeline.yml"  # relative to docs/
 FIRST_YEAR, LAST_YEAR = 2012, 2020
@@ -117,106 +128,48 @@ class Milestone:
         )
 
 
-class _Problems:
-    """Collects every problem so one build reports them all."""
-
-    def __init__(self, shown_path: str):
-        self.shown_path = shown_path
-        self.messages: list[str] = []
-
-    def add(self, line: int, entry: str | None, what: str) -> None:
-        where = f"{self.shown_path}:{line}"
-        self.messages.append(f"{where}: {entry}: {what}" if entry else f"{where}: {what}")
-
-    def raise_if_any(self) -> None:
-        if self.messages:
-            raise TimelineError("\n".join(self.messages))
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
-def _fields(node, problems: _Problems, entry: str | None) -> dict[str, yaml.Node]:
-    """The key nodes -> value nodes of a YAML mapping, reporting keys given twice."""
-    fields: dict[str, yaml.Node] = {}
-    for key_node, value_node in node.value:
-        if key_node.value in fields:
-            problems.add(_line(key_node), entry, f"field '{key_node.value}' is given twice.")
-        fields[key_node.value] = value_node
-    return fields
-
-
-def _text(loader, node, problems, entry, field) -> str | None:
-    value = loader.construct_object(node, deep=True)
-    if not isinstance(value, str) or not value.strip():
-        problems.add(_line(node), entry, f"'{field}' must be non-empty text, not {value!r}.")
-        return None
-    if "\n" in value.strip():
-        problems.add(_line(node), entry, f"'{field}' must fit on one line.")
-    return value.strip()
-
-
 def _year(loader, node, problems, entry, field, earliest: int | None = None) -> int | None:
     """A year; from `earliest` to LAST_YEAR when given (a paper's venue year may be later)."""
     value = loader.construct_object(node, deep=True)
     if not isinstance(value, int) or isinstance(value, bool):
-        problems.add(_line(node), entry, f"'{field}' must be a year such as 2014, not {value!r}.")
+        problems.add(line(node), entry, f"'{field}' must be a year such as 2014, not {value!r}.")
         return None
     if earliest is not None and not earliest <= value <= LAST_YEAR:
         problems.add(
-            _line(node), entry, f"{field} {value} is outside {earliest}–{LAST_YEAR}, the span this lecture covers."
+            line(node), entry, f"{field} {value} is outside {earliest}–{LAST_YEAR}, the span this lecture covers."
         )
     return value
 
 
-def _key_line(node: yaml.MappingNode, name: str) -> int:
-    """The line of `name:` in a mapping (a mapping value starts on the line after its key)."""
-    return next(_line(key) for key, _ in node.value if key.value == name)
-
-
-def _check_unknown_and_missing(fields, known, required, node, problems, entry, what, line=None) -> None:
-    """`line`: where to report a missing field (default: the mapping's first line)."""
-    for name in fields:
-        if name not in known:
-            problems.add(
-                _key_line(node, name), entry, f"unknown field '{name}' in {what}; expected {', '.join(sorted(known))}."
-            )
-    for name in sorted(required - fields.keys()):
-        problems.add(line or _line(node), entry, f"{what} has no '{name}'.")
-
-
 def _paper(loader, node, problems, entry) -> Paper | None:
     if not isinstance(node, yaml.MappingNode):
-        problems.add(_line(node), entry, "each paper must be a mapping with key, title, authors, venue, year.")
+        problems.add(line(node), entry, "each paper must be a mapping with key, title, authors, venue, year.")
         return None
-    fields = _fields(node, problems, entry)
-    _check_unknown_and_missing(fields, PAPER_FIELDS, PAPER_REQUIRED, node, problems, entry, "a paper")
+    fields = mapping_fields(node, problems, entry)
+    check_fields(fields, node, problems, entry, "a paper", PAPER_FIELDS, PAPER_REQUIRED)
     values = {}
     if "arxiv" in fields and not isinstance(loader.construct_object(fields["arxiv"]), str):
-        problems.add(_line(fields["arxiv"]), entry, "write the arXiv id in quotes, or YAML reads it as a number.")
+        problems.add(line(fields["arxiv"]), entry, "write the arXiv id in quotes, or YAML reads it as a number.")
         values["arxiv"] = None
     for name in ("key", "title", "venue", "arxiv", "url"):
         if name in fields and name not in values:
-            values[name] = _text(loader, fields[name], problems, entry, f"paper {name}")
+            values[name] = one_line_text(loader, fields[name], problems, entry, f"paper {name}")
     key = values.get("key")
     if key and not PAPER_KEY.match(key):
-        problems.add(
-            _line(fields["key"]), entry, f"paper key '{key}' should be the first author and year, like he2016."
-        )
+        problems.add(line(fields["key"]), entry, f"paper key '{key}' should be the first author and year, like he2016.")
     if ("arxiv" in fields) == ("url" in fields):
-        problems.add(_line(node), entry, f"paper '{key}' needs exactly one of 'arxiv' (an id) or 'url'.")
+        problems.add(line(node), entry, f"paper '{key}' needs exactly one of 'arxiv' (an id) or 'url'.")
     if values.get("arxiv") and not ARXIV_ID.match(values["arxiv"]):
         problems.add(
-            _line(fields["arxiv"]), entry, f'arXiv id {values["arxiv"]!r} should look like "1412.6980" (in quotes).'
+            line(fields["arxiv"]), entry, f'arXiv id {values["arxiv"]!r} should look like "1412.6980" (in quotes).'
         )
     if values.get("url") and not values["url"].startswith("https://"):
-        problems.add(_line(fields["url"]), entry, f"url {values['url']!r} should start with https://.")
+        problems.add(line(fields["url"]), entry, f"url {values['url']!r} should start with https://.")
     authors = loader.construct_object(fields["authors"], deep=True) if "authors" in fields else None
     if "authors" in fields and (
         not isinstance(authors, list) or not authors or not all(isinstance(a, str) and a.strip() for a in authors)
     ):
-        problems.add(_line(fields["authors"]), entry, "'authors' must be a list of names.")
+        problems.add(line(fields["authors"]), entry, "'authors' must be a list of names.")
         authors = None
     year = _year(loader, fields["year"], problems, entry, "paper year") if "year" in fields else None
     if None in (key, values.get("title"), values.get("venue"), authors, year):
@@ -234,14 +187,14 @@ def _paper(loader, node, problems, entry) -> Paper | None:
 
 def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Milestone | None:
     if not isinstance(node, yaml.MappingNode):
-        problems.add(_line(node), None, "each milestone must be a mapping (name: ..., year: ..., ...).")
+        problems.add(line(node), None, "each milestone must be a mapping (name: ..., year: ..., ...).")
         return None
     name_node = next((value for key, value in node.value if key.value == "name"), None)
-    name = _text(loader, name_node, problems, None, "name") if name_node else None
+    name = one_line_text(loader, name_node, problems, None, "name") if name_node else None
     entry = f"milestone '{name}'" if name else "a milestone without a name"
-    fields = _fields(node, problems, entry)
+    fields = mapping_fields(node, problems, entry)
     known = MILESTONE_FIELDS | set(TRANSLATED_LANGUAGES)
-    _check_unknown_and_missing(fields, known, MILESTONE_REQUIRED, node, problems, entry, "this milestone")
+    check_fields(fields, node, problems, entry, "this milestone", known, MILESTONE_REQUIRED)
 
     year = _year(loader, fields["year"], problems, entry, "year", FIRST_YEAR) if "year" in fields else None
     end_year = None
@@ -252,21 +205,21 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
     if "components" in fields:
         components = _components(loader, fields["components"], problems, entry)
 
-    summary = _text(loader, fields["summary"], problems, entry, "summary") if "summary" in fields else None
-    page = _text(loader, fields["page"], problems, entry, "page") if "page" in fields else None
+    summary = one_line_text(loader, fields["summary"], problems, entry, "summary") if "summary" in fields else None
+    page = one_line_text(loader, fields["page"], problems, entry, "page") if "page" in fields else None
     if page and not (page.endswith(".md") and (docs_dir / page).is_file()):
-        problems.add(_line(fields["page"]), entry, f"page '{page}' is not a Markdown page in docs/.")
-    example = _text(loader, fields["example"], problems, entry, "example") if "example" in fields else None
+        problems.add(line(fields["page"]), entry, f"page '{page}' is not a Markdown page in docs/.")
+    example = one_line_text(loader, fields["example"], problems, entry, "example") if "example" in fields else None
     if example and not (
         example.startswith("examples/") and example.endswith(".py") and (repo_root / example).is_file()
     ):
-        problems.add(_line(fields["example"]), entry, f"example '{example}' is not a script in examples/.")
+        problems.add(line(fields["example"]), entry, f"example '{example}' is not a script in examples/.")
 
     papers: list[Paper] = []
     if "papers" in fields:
         papers_node = fields["papers"]
         if not isinstance(papers_node, yaml.SequenceNode) or not papers_node.value:
-            problems.add(_line(papers_node), entry, "'papers' must be a list with the main paper first.")
+            problems.add(line(papers_node), entry, "'papers' must be a list with the main paper first.")
         else:
             papers = [p for p in (_paper(loader, n, problems, entry) for n in papers_node.value) if p]
             if year and len(papers) == len(papers_node.value):
@@ -274,7 +227,7 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
                 if earliest.first_appeared != year:
                     source = f"arXiv {earliest.arxiv}" if earliest.arxiv else f"{earliest.venue} {earliest.year}"
                     problems.add(
-                        _line(fields["year"]),
+                        line(fields["year"]),
                         entry,
                         f"year {year}, but its earliest paper, {earliest.key}, appeared in "
                         f"{earliest.first_appeared} ({source}).",
@@ -286,14 +239,14 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
         words = WORDS[language]
         if language not in fields:
             problems.add(
-                _line(node),
+                line(node),
                 entry,
                 f"this milestone has no '{language}': give its {words.language_name} summary and components "
                 f"(and its name, if it differs) under '{language}:', as the other milestones do.",
             )
             continue
         translation = _translation(
-            loader, fields[language], _key_line(node, language), problems, entry, language, name, english_components
+            loader, fields[language], key_line(node, language), problems, entry, language, name, english_components
         )
         if translation:
             translations[language] = translation
@@ -309,7 +262,7 @@ def _milestone(loader, node, problems, docs_dir: Path, repo_root: Path) -> Miles
         page=page,
         example=example,
         papers=tuple(papers),
-        line=_line(node),
+        line=line(node),
         translations=translations,
     )
 
@@ -319,42 +272,44 @@ def _keys(node) -> list[str]:
     return [key.value for key, _ in node.value] if isinstance(node, yaml.MappingNode) else []
 
 
-def _components(loader, node, problems, entry, prefix="", expected=None, text=None, key_line=None) -> dict[str, str]:
+def _components(
+    loader, node, problems, entry, prefix="", expected=None, read_text=None, components_line=None
+) -> dict[str, str]:
     """A `components:` mapping, in the lecture's order. For a translation, `prefix` names it in
     messages, `expected` lists the English entry's components (it must give exactly those; a
-    missing one is reported at `key_line`, the `components:` line), and `text` reads each value
-    (checking the language's script)."""
-    if text is None:
+    missing one is reported at `components_line`, the `components:` line), and `read_text` reads
+    each value (checking the language's script)."""
+    if read_text is None:
 
-        def text(field, value_node):
-            return _text(loader, value_node, problems, entry, field)
+        def read_text(field, value_node):
+            return one_line_text(loader, value_node, problems, entry, field)
 
     if not isinstance(node, yaml.MappingNode) or not node.value:
         problems.add(
-            _line(node), entry, f"{prefix}'components' must map some of {', '.join(COMPONENTS)} to a few words."
+            line(node), entry, f"{prefix}'components' must map some of {', '.join(COMPONENTS)} to a few words."
         )
         return {}
     components: dict[str, str] = {}
-    given = _fields(node, problems, entry)
+    given = mapping_fields(node, problems, entry)
     for component, how_node in given.items():
         if component not in COMPONENTS:
             problems.add(
-                _line(how_node), entry, f"{prefix}unknown component '{component}'; use {', '.join(COMPONENTS)}."
+                line(how_node), entry, f"{prefix}unknown component '{component}'; use {', '.join(COMPONENTS)}."
             )
         elif expected is not None and component not in expected:
             problems.add(
-                _line(how_node),
+                line(how_node),
                 entry,
                 f"{prefix}component '{component}' is not one this milestone changed "
                 f"({', '.join(expected) or 'none given'}); remove it, or add it to 'components' in English too.",
             )
-        how = text(f"{prefix}components: {component}", how_node)
+        how = read_text(f"{prefix}components: {component}", how_node)
         if component in COMPONENTS and how:
             components[component] = how
     for component in expected or ():
         if component not in given:
             problems.add(
-                key_line or _line(node),
+                components_line or line(node),
                 entry,
                 f"{prefix}components has no '{component}'; translate 'components: {component}' here too.",
             )
@@ -363,34 +318,30 @@ def _components(loader, node, problems, entry, prefix="", expected=None, text=No
 
 
 def _translation(
-    loader, node, key_line, problems, entry, language, english_name, english_components
+    loader, node, language_line, problems, entry, language, english_name, english_components
 ) -> Translation | None:
     """A milestone's `ko:` (or other language's) sub-map, checked like the English fields."""
-    words = WORDS[language]
     prefix = f"{language}: "
     if not isinstance(node, yaml.MappingNode):
         problems.add(
-            key_line, entry, f"'{language}' must be a mapping with summary, components and (if it differs) name."
+            language_line, entry, f"'{language}' must be a mapping with summary, components and (if it differs) name."
         )
         return None
-    fields = _fields(node, problems, entry)
+    fields = mapping_fields(node, problems, entry)
     what = f"its '{language}' translation"
-    _check_unknown_and_missing(fields, TRANSLATION_FIELDS, TRANSLATION_REQUIRED, node, problems, entry, what, key_line)
+    check_fields(fields, node, problems, entry, what, TRANSLATION_FIELDS, TRANSLATION_REQUIRED, language_line)
 
     def translated_text(field: str, value_node) -> str | None:
-        text = _text(loader, value_node, problems, entry, field)
-        if text and words.script and not words.script.search(text):
-            problems.add(
-                _line(value_node),
-                entry,
-                f"{field} has no {words.language_name} ({words.script_name}) in it: {text!r}; translate it.",
-            )
-        return text
+        written = one_line_text(loader, value_node, problems, entry, field)
+        wrong = untranslated(written, language) if written else None
+        if wrong:
+            problems.add(line(value_node), entry, f"{field} {wrong}")
+        return written
 
-    name = _text(loader, fields["name"], problems, entry, f"{prefix}name") if "name" in fields else None
+    name = one_line_text(loader, fields["name"], problems, entry, f"{prefix}name") if "name" in fields else None
     if name and name == english_name:
         problems.add(
-            _line(fields["name"]), entry, f"{prefix}name is the English name; leave it out, the English one is used."
+            line(fields["name"]), entry, f"{prefix}name is the English name; leave it out, the English one is used."
         )
     summary = translated_text(f"{prefix}summary", fields["summary"]) if "summary" in fields else None
     components: dict[str, str] = {}
@@ -403,7 +354,7 @@ def _translation(
             prefix,
             english_components,
             translated_text,
-            _key_line(node, "components"),
+            key_line(node, "components"),
         )
     if summary is None or not components:  # (any other problem drops the whole milestone)
         return None
@@ -412,44 +363,23 @@ def _translation(
 
 def load_timeline(path: Path, docs_dir: Path, repo_root: Path, shown_path: str | None = None) -> list[Milestone]:
     """Read and check the data file; raise TimelineError naming every problem."""
-    problems = _Problems(shown_path or str(path))
-    loader = yaml.SafeLoader(path.read_text(encoding="utf-8"))
-    try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            problems.add(mark.line + 1 if mark else 1, None, f"not valid YAML: {error.problem or error}")
-            problems.raise_if_any()
-        if not isinstance(root, yaml.MappingNode) or "milestones" not in {k.value for k, _ in root.value}:
-            problems.add(1, None, "the file must have a top-level 'milestones:' list.")
-            problems.raise_if_any()
-        top = _fields(root, problems, None)
-        for name, node in top.items():
-            if name != "milestones":
-                problems.add(_line(node), None, f"unknown top-level field '{name}'; only 'milestones' is read.")
-        sequence = top["milestones"]
-        if not isinstance(sequence, yaml.SequenceNode) or not sequence.value:
-            problems.add(_line(sequence), None, "'milestones' must be a non-empty list.")
-            problems.raise_if_any()
-
-        milestones: list[Milestone] = []
-        for node in sequence.value:
-            before = len(problems.messages)
-            entry_problems = _Problems(problems.shown_path)
+    problems = Problems(shown_path or str(path), TimelineError)
+    milestones: list[Milestone] = []
+    with node_tree(path, problems) as (loader, root):
+        for node in top_level_list(root, problems, "milestones"):
+            # Each entry collects its own problems: one with any is left out of the checks across entries.
+            entry_problems = Problems(problems.shown_path, TimelineError)
             milestone = _milestone(loader, node, entry_problems, docs_dir, repo_root)
             problems.messages += entry_problems.messages
-            if milestone and len(problems.messages) == before:
+            if milestone and not entry_problems.messages:
                 milestones.append(milestone)
-    finally:
-        loader.dispose()
 
     _check_across_entries(milestones, problems)
     problems.raise_if_any()
     return milestones
 
 
-def _check_across_entries(milestones: list[Milestone], problems: _Problems) -> None:
+def _check_across_entries(milestones: list[Milestone], problems: Problems) -> None:
     """Duplicates and order: what no single entry can know about itself."""
     first_seen: dict[tuple[str, str], Milestone] = {}
     previous = None
