@@ -14,7 +14,7 @@ import logging
 import time
 from pathlib import Path
 
-from sitebuild import example_execution, site
+from sitebuild import example_execution, serve_search_index, site
 from sitebuild.example_prose import overlay_path
 
 # MkDocs warns on every dirty build that navigation may be stale; under `--strict` any warning
@@ -72,6 +72,7 @@ def mark_changes(files, config) -> None:
             overlay = overlay_path(Path(file.abs_src_path), site.language(config))
             file.is_modified = _newer_than_page(Path(file.abs_src_path), overlay, Path(file.abs_dest_path))
     example_execution.keep_cache_of_unchanged(files, config)
+    serve_search_index.drop_rebuilt_pages(files, config, site.language(config) == site.default_language(config))
 
 
 def _newer_than_page(script: Path, overlay: Path, html: Path):
