@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.support.site_build import ROOT, read_mkdocs_yml
+from sitebuild.site import read_mkdocs_yml
+from tests.support.site_build import ROOT
 
-CONFIG = read_mkdocs_yml()
+CONFIG = read_mkdocs_yml(ROOT)
 REPO = CONFIG["repo_url"].rstrip("/")
 
 
