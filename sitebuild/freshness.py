@@ -7,6 +7,12 @@ usable answer (no git, not a repository, a file not committed yet, or a
 shallow clone that cut off the commit that last changed the file) the page
 simply shows no date rather than a wrong one. Answers are cached per commit,
 so `mkdocs serve` asks git again only after a new commit.
+
+Why not mkdocs-git-revision-date-localized-plugin (1.6.3, tried for issue 15): it dates
+example pages and Korean pages well, but where git cannot tell it shows a wrong date or
+stops the build: every page gets HEAD's date in a shallow clone, an uncommitted page the
+build time, and outside a repository `mkdocs build` fails unless every page gets the build
+time (`fallback_to_build_date`). It also made a warm build 0.5-2 s slower.
 """
 
 from __future__ import annotations
