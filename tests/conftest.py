@@ -47,7 +47,22 @@ def editions(tmp_path_factory):
 
 def pytest_collection_modifyitems(items):
     """The build first, tests that need the built site last: in a parallel run the other
-    workers run everything else while one builds."""
+    workers run everything else while one builds.
+
+    Every check of a page visit must be seen as one by the scheduler below: a test id it
+    cannot read would send that check to another worker, which loads the page again.
+    """
+    from tests.support.page_visit import visit_of_test, visit_test_id
+
+    for item in items:
+        if "visit" in getattr(item, "fixturenames", ()):
+            params = item.callspec.params
+            expected = visit_test_id(params["site_page"], params["scheme"])
+            if visit_of_test(item.nodeid) != expected:
+                raise pytest.UsageError(
+                    f"{item.nodeid}: the parallel scheduler reads its page visit as {visit_of_test(item.nodeid)!r}, "
+                    f"not {expected!r}; fix VISIT_TEST_ID in tests/support/page_visit.py"
+                )
 
     def order(item):
         needs = getattr(item, "fixturenames", ())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.page_visit import PHONE, SCHEMES, axe_violations, page_probe, viewport
+from tests.support.page_visit import SCHEMES, axe_violations, page_probe
 
 BLOCKING_IMPACT = ("serious", "critical")
 PROBE_PER_SCREEN = {"desktop": "axe", "phone": "axe at phone width"}
@@ -22,11 +22,10 @@ def run_axe(page, visit):
     return axe_violations(page)
 
 
-@page_probe("axe at phone width")
+@page_probe("axe at phone width", screen="phone")
 def run_axe_on_a_phone(page, visit):
     """axe's violations at 375 px, where wide blocks scroll and must take focus."""
-    with viewport(page, PHONE):
-        return axe_violations(page)
+    return axe_violations(page)
 
 
 def describe(violation) -> str:

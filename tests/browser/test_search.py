@@ -27,7 +27,8 @@ def search(page, url, word):
         results.first.wait_for(timeout=10_000)
     except PlaywrightTimeout:
         pass  # no result: the assertion reports what the search box says instead
-    return [link.evaluate("a => a.href") for link in results.all()], page.locator(
+    # All hrefs in one call: Material may redraw the list meanwhile (one by one, a link could vanish).
+    return results.evaluate_all("links => links.map((a) => a.href)"), page.locator(
         ".md-search-result__meta"
     ).inner_text()
 

@@ -1,12 +1,12 @@
 """At 375 px wide (a small phone) nothing makes the page scroll sideways.
 
 Wide code blocks and tables must scroll inside themselves instead. The page is
-narrowed to a phone's width on its one visit, measured, and widened again.
+measured while its one visit has it narrowed to a phone's width (with axe's phone check).
 """
 
 from __future__ import annotations
 
-from tests.support.page_visit import PHONE, page_probe, viewport
+from tests.support.page_visit import page_probe
 
 # The outermost elements that stick out past the right edge, to name in the failure.
 OVERFLOWING = """() => {
@@ -22,12 +22,11 @@ OVERFLOWING = """() => {
 }"""
 
 
-@page_probe("phone width")
+@page_probe("phone width", screen="phone")
 def measure_at_phone_width(page, visit):
     """The page's scroll width and the screen's width at 375 px, and what sticks out."""
-    with viewport(page, PHONE):
-        scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
-        return {"scroll_width": scroll_width, "inner_width": inner_width, "sticking_out": page.evaluate(OVERFLOWING)}
+    scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
+    return {"scroll_width": scroll_width, "inner_width": inner_width, "sticking_out": page.evaluate(OVERFLOWING)}
 
 
 def test_nothing_overflows_a_phone_screen(visit):

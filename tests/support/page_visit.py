@@ -5,6 +5,11 @@ requests, console errors and policy violations are recorded, then each registere
 (axe, the math, the phone width, the keyboard...) runs on that same loaded page and its
 findings are kept. The tests in tests/browser/ assert on the stored visit, so a page is
 loaded once for all of its checks; a probe is registered next to the test that reads it.
+
+The order of one visit: load; the desktop probes; the page narrowed once to a phone's width
+for every phone probe; widened again; the one probe that leaves the page. Recording goes on
+until that last probe, so a request made after the load (the search index, a late font)
+counts as much as one made during it.
 """
 
 from __future__ import annotations
@@ -26,25 +31,32 @@ SCHEMES = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# Two animation frames: Material's resize handlers have run and the layout has settled.
-# Two frames let the new layout start its CSS transitions; then wait for those to end. A colour
-# that changes with the width (a link in a phone-only card) fades over Material's 125 ms, and
-# axe measuring mid-fade reports a contrast the reader never sees once it settles.
+# Two animation frames: Material's resize handlers have run and the new layout has started its
+# CSS transitions; then every finite one is fast-forwarded to its end, as Playwright does for a
+# screenshot with animations="disabled". A colour that changes with the width (a link in a
+# phone-only card) fades over Material's 125 ms, and axe measuring mid-fade would report a
+# contrast the reader never sees once it settles.
 LAYOUT_SETTLED = """
-new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))).then(() =>
-  Promise.all(document.getAnimations()
-    .filter((running) => Number.isFinite(running.effect?.getComputedTiming().endTime))
-    .map((running) => running.finished.catch(() => null))))
+new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))).then(() => {
+  for (const running of document.getAnimations()) {
+    if (Number.isFinite(running.effect?.getComputedTiming().endTime)) running.finish();
+  }
+})
 """
-# The network can look idle before Material's bundle has set the page up (on a busy machine,
-# a second before the dark scheme is applied). Its palette component stores the reader's
-# scheme once it has applied it: from then on the page is what a reader sees.
+# Once the load event has fired, Material's bundle may still be setting the page up (on a busy
+# machine, a second before the dark scheme is applied). Its palette component stores the
+# reader's scheme once it has applied it: from then on the page is what a reader sees.
 MATERIAL_READY = "() => Object.keys(localStorage).some((key) => key.endsWith('.__palette'))"
 READY_TIMEOUT_MS = 15_000
 
-# The test id of one visit's checks, as tests/browser/conftest.py parametrizes them:
+# The test id of one visit's checks, as tests/browser/conftest.py parametrizes them, with any
+# parameters of the test's own after it:
 # tests/browser/test_page_load.py::test_page_loads_cleanly[/ko/components/loss/-dark]
-VISIT_TEST_ID = re.compile(r"^tests/browser/[^:]+::[^\[]+\[(?P<visit>/[^\]]*-(?:" + "|".join(SCHEMES) + r"))\]$")
+# tests/browser/test_accessibility.py::test_no_serious_accessibility_violations[/404.html-light-phone]
+# (a page's path is empty or ends in "/" or ".html"). tests/conftest.py checks every collected test against it.
+VISIT_TEST_ID = re.compile(
+    r"^tests/browser/[^:]+::[^\[]+\[(?P<visit>/(?:[^\]]*?(?:/|\.html))?-(?:" + "|".join(SCHEMES) + r"))(?:-[^\]]+)?\]$"
+)
 
 
 def visit_test_id(site_page: SitePage, scheme: str) -> str:
@@ -75,7 +87,7 @@ class PageVisit:
     site_page: SitePage
     scheme: str  # a key of SCHEMES
     url: str
-    # Recorded while the page loads (until the network is idle and Material has set it up):
+    # Recorded from the start of the load until the probe that leaves the page:
     status: int | None = None
     shown_scheme: str | None = None  # Material's data-md-color-scheme once the page is ready
     requests: list[str] = field(default_factory=list)
@@ -104,27 +116,36 @@ class PageVisit:
         return list(dict.fromkeys(url for url in made + blocked if not url.startswith(origin)))
 
 
+SCREENS = {"desktop": DESKTOP, "phone": PHONE}
+
+
 @dataclass(frozen=True)
 class Probe:
     name: str
     run: Callable  # run(page, visit) -> what it found
+    screen: str  # a key of SCREENS: the width of the page while it runs
     leaves_page: bool  # it navigates away, so it runs after every other probe
 
 
 PROBES: dict[str, Probe] = {}
 
 
-def page_probe(name: str, *, leaves_page: bool = False):
+def page_probe(name: str, *, screen: str = "desktop", leaves_page: bool = False):
     """Register `run(page, visit)` to run on every page visit; `visit.found(name)` is what it returns.
 
-    A probe that changes the page (the viewport, the focus) puts it back; one that navigates away
-    says `leaves_page=True` and runs last (at most one may).
+    `screen="phone"`: it runs with the page narrowed to 375 px, together with every other phone
+    probe (one resize for all of them). A probe that changes the page (the focus) puts it back;
+    one that navigates away says `leaves_page=True` and runs last, at desktop width (at most one may).
     """
+    if screen not in SCREENS:
+        raise ValueError(f"probe {name!r}: screen must be one of {', '.join(SCREENS)}, not {screen!r}")
+    if leaves_page and screen != "desktop":
+        raise ValueError(f"probe {name!r}: the probe that leaves the page runs at desktop width")
 
     def register(run):
         if leaves_page and any(probe.leaves_page for probe in PROBES.values() if probe.name != name):
             raise ValueError(f"probe {name!r}: only one probe may leave the page")
-        PROBES[name] = Probe(name, run, leaves_page)
+        PROBES[name] = Probe(name, run, screen, leaves_page)
         return run
 
     return register
@@ -134,28 +155,39 @@ def visit_page(browser, base_url: str, site_page: SitePage, scheme: str) -> Page
     """Load `site_page` once in `scheme`, record the load, then run every registered probe on it."""
     visit = PageVisit(site_page, scheme, base_url + site_page.path)
     context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
-    try:
-        # Requests that would leave the local server are recorded, then aborted: never sent.
-        context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
-        page = context.new_page()
-        _record_load(context, page, visit)
-        for probe in sorted(PROBES.values(), key=lambda probe: probe.leaves_page):
+
+    def run(probes):
+        for probe in probes:
             try:
                 visit.findings[probe.name] = probe.run(page, visit)
             except Exception as error:  # one broken probe must not hide the other checks' results
                 visit.probe_errors[probe.name] = f"{type(error).__name__}: {error}"
+
+    try:
+        # Requests that would leave the local server are recorded, then aborted: never sent.
+        context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+        page = context.new_page()
+        stop_recording = _record_load(context, page, visit)
+        stays = [probe for probe in PROBES.values() if not probe.leaves_page]
+        run(probe for probe in stays if probe.screen == "desktop")
+        phone_probes = [probe for probe in stays if probe.screen == "phone"]
+        if phone_probes:
+            with viewport(page, PHONE):
+                run(phone_probes)
+        stop_recording()
+        run(probe for probe in PROBES.values() if probe.leaves_page)
     finally:
         context.close()
     return visit
 
 
-def _record_load(context, page, visit: PageVisit) -> None:
-    """Attach listeners to `page` (and its context, for workers); load it until the network is idle
-    and Material has set the page up."""
-    loading = True
+def _record_load(context, page, visit: PageVisit) -> Callable[[], None]:
+    """Attach listeners to `page` (and its context, for workers); load it until the load event has
+    fired and Material has set the page up. Returns the function that stops the recording."""
+    recording = True
 
-    def while_loading(record):
-        return lambda *args: record(*args) if loading else None
+    def while_recording(record):
+        return lambda *args: record(*args) if recording else None
 
     def on_response(response):
         if response.status >= 400:
@@ -169,27 +201,32 @@ def _record_load(context, page, visit: PageVisit) -> None:
         visit.csp_violations.append(text)
         visit.csp_blocked_urls.append(blocked_url)
 
-    context.on("request", while_loading(lambda request: visit.requests.append(request.url)))
+    context.on("request", while_recording(lambda request: visit.requests.append(request.url)))
     context.on(
         "requestfailed",
-        while_loading(lambda request: visit.failed_requests.append(f"{request.url} ({request.failure})")),
+        while_recording(lambda request: visit.failed_requests.append(f"{request.url} ({request.failure})")),
     )
-    context.on("response", while_loading(on_response))
-    page.on("console", while_loading(on_console))
+    context.on("response", while_recording(on_response))
+    page.on("console", while_recording(on_console))
     page.on(
         "pageerror",
-        while_loading(lambda error: visit.console_errors.append(f"uncaught {error.name}: {error.message}")),
+        while_recording(lambda error: visit.console_errors.append(f"uncaught {error.name}: {error.message}")),
     )
-    page.expose_function("__reportCspViolation", while_loading(on_csp_violation))
+    page.expose_function("__reportCspViolation", while_recording(on_csp_violation))
     page.add_init_script(REPORT_CSP_VIOLATIONS)
-    response = page.goto(visit.url, wait_until="networkidle")
+    response = page.goto(visit.url, wait_until="load")
     visit.status = response.status if response else None
     try:
         page.wait_for_function(MATERIAL_READY, timeout=READY_TIMEOUT_MS)
     except PlaywrightTimeout:
         pass  # a page whose scripts broke: the checks report what it shows, and its console errors
     visit.shown_scheme = page.get_attribute("body", "data-md-color-scheme")
-    loading = False
+
+    def stop_recording():
+        nonlocal recording
+        recording = False
+
+    return stop_recording
 
 
 # For probes ---------------------------------------------------------------------------
