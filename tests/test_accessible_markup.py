@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
+from tests.support.built_html import parsed
 
 
 def test_search_dialog_is_named_in_the_page_language(built_site):
     # axe flags a role="dialog" without an accessible name as serious.
     for page, name in [("index.html", "Search"), ("ko/index.html", "검색"), ("examples/adam/index.html", "Search")]:
-        soup = BeautifulSoup((built_site / page).read_text(encoding="utf-8"), "html.parser")
-        dialog = soup.select_one('.md-search[role="dialog"]')
+        dialog = parsed(built_site / page).select_one('.md-search[role="dialog"]')
         assert dialog is not None and dialog.get("aria-label") == name, (page, dialog and dialog.attrs)

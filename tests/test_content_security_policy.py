@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 from sitebuild.content_security_policy import add_policy, inline_hashes
+from tests.support.built_html import parsed
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>var a = 1;</script><style>p { color: red }</style>
@@ -30,8 +31,8 @@ def sha256_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
 
 
-def policy_of(html: str) -> dict[str, str]:
-    meta = BeautifulSoup(html, "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+def policy_of(page: BeautifulSoup) -> dict[str, str]:
+    meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
     assert meta is not None, "no Content-Security-Policy meta tag"
     return {part.split(" ", 1)[0]: part.split(" ", 1)[1] for part in meta["content"].split("; ")}
 
@@ -49,7 +50,7 @@ def test_every_inline_block_is_hashed_and_external_scripts_are_not():
 
 
 def test_policy_allows_only_the_sites_own_origin():
-    policy = policy_of(add_policy(PAGE, "page.md"))
+    policy = policy_of(BeautifulSoup(add_policy(PAGE, "page.md"), "html.parser"))
     assert policy["script-src"].startswith("'self' 'sha256-")
     assert policy["style-src"] == "'self' " + sha256_source("p { color: red }")
     assert policy["style-src-attr"].startswith("'unsafe-hashes' 'sha256-")
@@ -60,9 +61,8 @@ def test_policy_allows_only_the_sites_own_origin():
 
 
 def test_page_without_style_attributes_allows_none():
-    assert (
-        policy_of(add_policy("<html><head></head><body><p>x</p></body></html>", "p.md"))["style-src-attr"] == "'none'"
-    )
+    page = add_policy("<html><head></head><body><p>x</p></body></html>", "p.md")
+    assert policy_of(BeautifulSoup(page, "html.parser"))["style-src-attr"] == "'none'"
 
 
 def test_policy_comes_right_after_the_charset_before_any_script():
@@ -87,7 +87,7 @@ def test_every_built_page_carries_the_hashes_of_its_inline_blocks(built_site):
     assert pages, "the build wrote no HTML"
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        policy = policy_of(html)
+        policy = policy_of(parsed(page))
         # Hash what the browser will see: the page as written, minus the meta tag itself.
         without_meta = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
         for directive, sources in inline_hashes(without_meta).items():

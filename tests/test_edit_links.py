@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from sitebuild.site import read_mkdocs_yml
+from tests.support.built_html import parsed
 from tests.support.site_build import ROOT
 
 CONFIG = read_mkdocs_yml(ROOT)
 REPO = CONFIG["repo_url"].rstrip("/")
 
 
-def page_soup(site: Path, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+def page_soup(site: Path, path: str):
+    return parsed(site / path / "index.html")
 
 
 @pytest.mark.parametrize(

@@ -12,8 +12,8 @@ import ast
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 
+from tests.support.built_html import parsed
 from tests.support.site_build import ROOT
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.py"))
@@ -51,7 +51,7 @@ def test_example_is_a_plain_python_script(script):
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda path: path.name)
 def test_example_ran_in_the_build_and_printed_its_numbers(built_site, script):
     page = built_site / "examples" / script.stem / "index.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page)
     printed = [o.get_text() for o in soup.select('.jp-OutputArea-output[data-mime-type="text/plain"]')]
     errors = soup.select('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
     assert not errors, f"examples/{script.name} raised while the site was built"

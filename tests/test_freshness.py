@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from sitebuild.freshness import last_changed
+from tests.support.built_html import parsed
 from tests.support.site_build import ROOT
 
 DATED = {"GIT_COMMITTER_DATE": "2020-03-04T12:00:00", "GIT_AUTHOR_DATE": "2020-03-04T12:00:00"}
@@ -63,8 +63,7 @@ def test_shallow_clone_does_not_invent_a_date(repository, tmp_path):
 def test_built_pages_show_the_date_git_gives(built_site):
     for source, page in [("docs/components/loss.md", "components/loss"), ("examples/outliers.py", "examples/outliers")]:
         expected = last_changed(ROOT, ROOT / source)
-        html = (built_site / page / "index.html").read_text(encoding="utf-8")
-        shown = BeautifulSoup(html, "html.parser").select_one(".md-source-file__fact")
+        shown = parsed(built_site / page / "index.html").select_one(".md-source-file__fact")
         if expected is None:  # no history in this checkout: then no date may be shown either
             assert shown is None, f"{page} shows a date git cannot back: {shown.get_text(strip=True)}"
         else:
@@ -75,8 +74,7 @@ def test_built_pages_show_the_date_git_gives(built_site):
 
 def test_korean_pages_say_it_in_korean(built_site):
     expected = last_changed(ROOT, ROOT / "docs" / "components" / "loss.ko.md")
-    html = (built_site / "ko" / "components" / "loss" / "index.html").read_text(encoding="utf-8")
-    shown = BeautifulSoup(html, "html.parser").select_one(".md-source-file__fact")
+    shown = parsed(built_site / "ko" / "components" / "loss" / "index.html").select_one(".md-source-file__fact")
     if expected is None:  # no history in this checkout: then no date may be shown either
         assert shown is None, f"ko/components/loss shows a date git cannot back: {shown.get_text(strip=True)}"
     else:

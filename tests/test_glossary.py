@@ -14,6 +14,7 @@ from sitebuild.glossary.data import GlossaryError, load_glossary
 from sitebuild.glossary.page import initial, render_glossary
 from sitebuild.glossary.terms import mark_terms
 from sitebuild.words import WORDS
+from tests.support.built_html import parsed
 from tests.support.scratch_project import GOOD_EXAMPLE, failed_build_output, make_project
 from tests.support.site_build import ROOT
 
@@ -193,8 +194,7 @@ def test_built_korean_pages_mark_terms_outside_code_headings_links_and_math(buil
     pages = sorted((built_site / "ko").rglob("index.html"))
     marked = 0
     for page in pages:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        terms = soup.select("article abbr.glossary-term")
+        terms = parsed(page).select("article abbr.glossary-term")
         titles = [abbr["title"] for abbr in terms]
         assert len(titles) == len(set(titles)), f"{page}: a term is marked twice"
         for abbr in terms:
@@ -209,5 +209,4 @@ def test_built_korean_pages_mark_terms_outside_code_headings_links_and_math(buil
 
 def test_built_glossary_pages_list_every_term(built_site):
     for page in (built_site / "glossary" / "index.html", built_site / "ko" / "glossary" / "index.html"):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert len(soup.select("article dl.glossary dt[id]")) == len(TERMS), page
+        assert len(parsed(page).select("article dl.glossary dt[id]")) == len(TERMS), page

@@ -7,14 +7,14 @@ from urllib.parse import unquote
 
 from bs4 import BeautifulSoup
 
+from tests.support.built_html import parsed
 from tests.support.scratch_project import make_project
 from tests.support.site_build import built_pages, example_pages, mkdocs_build
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
 
-def anchor_problems(page_html: str) -> list[str]:
-    soup = BeautifulSoup(page_html, "html.parser")
+def anchor_problems(soup: BeautifulSoup) -> list[str]:
     article = soup.select_one("article")
     ids = [element["id"] for element in soup.find_all(id=True)]
     found = [f"id {name!r} is used twice" for name in set(ids) if ids.count(name) > 1]
@@ -35,10 +35,7 @@ def test_every_heading_and_toc_entry_resolves(built_site):
     for page in built_pages(built_site):
         if page.name == "404.html":  # Material's own page, not content anyone links into
             continue
-        found += [
-            f"{page.relative_to(built_site)}: {problem}"
-            for problem in anchor_problems(page.read_text(encoding="utf-8"))
-        ]
+        found += [f"{page.relative_to(built_site)}: {problem}" for problem in anchor_problems(parsed(page))]
     assert not found, "\n".join(found)
 
 
@@ -55,7 +52,8 @@ def test_korean_headings_get_ids_the_toc_and_links_agree_on(tmp_path):
     example_page = (project / "site" / "examples" / "korean" / "index.html").read_text(encoding="utf-8")
     assert 'id="손실-함수"' in other and 'id="손실-함수_1"' in other
     assert 'id="최대-가능도"' in example_page and 'href="#최대-가능도"' in example_page
-    assert anchor_problems(other) == [] and anchor_problems(example_page) == []
+    assert anchor_problems(BeautifulSoup(other, "html.parser")) == []
+    assert anchor_problems(BeautifulSoup(example_page, "html.parser")) == []
 
 
 def test_link_to_a_missing_anchor_on_an_example_page_fails_the_build(tmp_path):
@@ -71,8 +69,7 @@ def test_example_pages_are_in_search_by_section(built_site):
     for page in example_pages(built_site):
         location = f"examples/{page.parent.name}/"
         entries = [doc for doc in index["docs"] if doc["location"].startswith(location)]
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        headings = [h["id"] for h in soup.select("article")[0].find_all(HEADINGS)]
+        headings = [h["id"] for h in parsed(page).select("article")[0].find_all(HEADINGS)]
         sections = {doc["location"].partition("#")[2] for doc in entries}
         # The page's first heading may stand for the page itself (no fragment); all others are sections.
         assert set(headings[1:]) <= sections, f"{location}: sections {sections}, headings {headings}"

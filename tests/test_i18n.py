@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
 import subprocess
 
 import pytest
-from bs4 import BeautifulSoup
 
 from sitebuild.site import site_languages
+from tests.support.built_html import parsed
 from tests.support.markdown_fences import INCLUDE
 from tests.support.site_build import DEFAULT_LANGUAGE, ROOT, markdown_pages, page_language
 from tests.support.translations import code_differences, example_prose_problems, missing_translations, snippet_problems
@@ -112,10 +113,6 @@ def test_example_prose_with_a_cell_missing_is_named(tmp_path):
 # On the built site.
 
 
-def _soup(path):
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
 def _built_pages(site):
     """(language, built HTML) for every Markdown page and every example page."""
     pages = [(page_language(source), html) for source, html in markdown_pages(site)]
@@ -135,7 +132,7 @@ def _counterpart(site, html, language):
 
 def test_language_switch_keeps_the_reader_on_the_same_page(built_site):
     for _, html in _built_pages(built_site):
-        switch = {link["hreflang"]: link["href"] for link in _soup(html).select("a[hreflang]")}
+        switch = {link["hreflang"]: link["href"] for link in parsed(html).select("a[hreflang]")}
         assert set(switch) == set(LANGUAGES), f"{html}: language switch offers {sorted(switch)}"
         for other, href in switch.items():
             target = (html.parent / href).resolve()
@@ -148,23 +145,23 @@ def test_language_switch_keeps_the_reader_on_the_same_page(built_site):
 def test_no_page_sends_material_to_a_missing_sitemap(built_site):
     # Material fetches sitemap.xml below every head <link rel="alternate">; see overrides/main.html.
     for html in [*(html for _, html in _built_pages(built_site)), built_site / "404.html"]:
-        links = _soup(html).select("head link[rel=alternate]")
+        links = parsed(html).select("head link[rel=alternate]")
         assert not links, f"{html.relative_to(built_site)}: {links}"
 
 
 def test_every_page_declares_its_language(built_site):
     for language, html in _built_pages(built_site):
-        assert _soup(html).html.get("lang") == language, f"{html.relative_to(built_site)}"
+        assert parsed(html).html.get("lang") == language, f"{html.relative_to(built_site)}"
 
 
 def test_korean_pages_are_in_korean_with_readable_anchors(built_site):
     for language, html in _built_pages(built_site):
         if language != "ko":
             continue
-        soup = _soup(html)
+        soup = parsed(html)
         heading = soup.select_one("article h1").get_text()
         # A title may be a name written the same in both languages (Adam, ResNet); not an untranslated one.
-        english = _soup(_counterpart(built_site, html, DEFAULT_LANGUAGE)).select_one("article h1").get_text()
+        english = parsed(_counterpart(built_site, html, DEFAULT_LANGUAGE)).select_one("article h1").get_text()
         assert HANGUL.search(heading) or heading == english, f"{html.relative_to(built_site)}: h1 is not Korean"
         assert HANGUL.search(soup.select_one("article").get_text()), f"{html.relative_to(built_site)}: no Korean"
         for heading in soup.select("article h1, article h2, article h3"):
@@ -174,8 +171,8 @@ def test_korean_pages_are_in_korean_with_readable_anchors(built_site):
 
 def test_korean_example_pages_share_code_and_output_with_english(built_site):
     for script in sorted((ROOT / "examples").glob("*.py")):
-        english = _soup(built_site / "examples" / script.stem / "index.html")
-        korean = _soup(built_site / "ko" / "examples" / script.stem / "index.html")
+        english = parsed(built_site / "examples" / script.stem / "index.html")
+        korean = parsed(built_site / "ko" / "examples" / script.stem / "index.html")
         for part in ("article .nb-cell div.highlight pre", "article .jp-OutputArea-output pre"):
             shown_in_english = [block.get_text() for block in english.select(part)]
             assert shown_in_english, f"examples/{script.name}: no {part!r} on the English page"
@@ -189,6 +186,7 @@ def test_korean_example_pages_share_code_and_output_with_english(built_site):
 
 def _words(paragraph) -> str:
     """A paragraph's text without its typeset math (a formula on its own reads the same in any language)."""
+    paragraph = copy.copy(paragraph)  # the page's tree is shared (tests/support/built_html.py): change a copy
     for math in paragraph.select(".katex"):
         math.decompose()
     return paragraph.get_text(" ", strip=True)

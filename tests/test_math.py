@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild.words import words_for
+from tests.support.built_html import parsed
 from tests.support.site_build import ROOT, built_pages, example_pages, markdown_pages, page_language
 
 # What LaTeX left untypeset looks like in a page's text.
@@ -19,12 +20,20 @@ NOT_PROSE = ["code", "pre", "script", "style", "annotation"]
 CODE_IN_INDEX = re.compile(r"<(pre|code)>.*?</\1>", re.S)
 
 
-def visible_text(html: str) -> str:
-    soup = BeautifulSoup(html, "html.parser")
+def visible_text(soup: BeautifulSoup) -> str:
+    """The article's text, as get_text(" ") joins it, leaving out what is inside NOT_PROSE elements."""
     article = soup.select_one("article") or soup
-    for element in article.find_all(NOT_PROSE):
-        element.decompose()
-    return article.get_text(" ")
+    return " ".join(text for text in article.strings if not inside_not_prose(text, article))
+
+
+def inside_not_prose(text, article) -> bool:
+    # The tree is shared (tests/support/built_html.py): skip these strings rather than decompose their tags.
+    element = text.parent
+    while element is not article:
+        if element.name in NOT_PROSE:
+            return True
+        element = element.parent
+    return False
 
 
 def page_id(path):
@@ -38,8 +47,8 @@ def pages(built_site):
 
 def test_no_raw_latex_is_left_on_any_page(pages, built_site):
     found = []
-    for path, html in pages.items():
-        for match in RAW_LATEX.finditer(visible_text(html)):
+    for path in pages:
+        for match in RAW_LATEX.finditer(visible_text(parsed(path))):
             found.append(f"{path.relative_to(built_site)}: {match.group(0)!r}")
     assert not found, "LaTeX left untypeset:\n" + "\n".join(found)
 
@@ -47,8 +56,7 @@ def test_no_raw_latex_is_left_on_any_page(pages, built_site):
 def test_every_markdown_formula_is_katex_with_mathml(built_site):
     formulas = 0
     for source, page in markdown_pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for math in soup.select(".arithmatex"):
+        for math in parsed(page).select(".arithmatex"):
             formulas += 1
             katex = math.select(".katex")
             assert len(katex) == 1, f"{source.relative_to(ROOT)}: a formula was not typeset: {math}"
@@ -79,14 +87,12 @@ def test_example_prose_math_is_typeset(built_site):
     for script, page in zip(sorted((ROOT / "examples").glob("*.py")), example_pages(built_site)):
         prose = "\n".join(line for line in script.read_text(encoding="utf-8").splitlines() if line.startswith("#"))
         expected = len(re.findall(r"\$\$.+?\$\$|\$[^$\n]+\$", prose, re.S))
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert len(soup.select("article .katex")) == expected, f"examples/{script.name}"
+        assert len(parsed(page).select("article .katex")) == expected, f"examples/{script.name}"
 
 
 def test_no_math_javascript_in_the_browser(pages, built_site):
-    for path, html in pages.items():
-        soup = BeautifulSoup(html, "html.parser")
-        for script in soup.find_all("script"):
+    for path in pages:
+        for script in parsed(path).find_all("script"):
             code = (script.get("src") or "") + (script.string or "")
             assert not re.search(r"mathjax|katex", code, re.I), f"{path.relative_to(built_site)}: {code[:200]}"
 
@@ -111,5 +117,4 @@ def test_korean_example_prose_math_is_typeset(built_site):
         overlay = script.with_name(f"{script.stem}.ko.md")
         expected = len(re.findall(r"\$\$.+?\$\$|\$[^$\n]+\$", overlay.read_text(encoding="utf-8"), re.S))
         page = built_site / "ko" / "examples" / script.stem / "index.html"
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        assert len(soup.select("article .katex")) == expected, f"examples/{overlay.name}"
+        assert len(parsed(page).select("article .katex")) == expected, f"examples/{overlay.name}"

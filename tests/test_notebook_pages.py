@@ -5,8 +5,8 @@ from __future__ import annotations
 import statistics
 
 import pytest
-from bs4 import BeautifulSoup
 
+from tests.support.built_html import parsed
 from tests.support.site_build import example_pages, markdown_pages
 
 MAX_RATIO = 2.0  # heaviest example page vs the median Markdown page, in bytes of HTML
@@ -26,7 +26,7 @@ def test_heaviest_example_page_is_at_most_twice_the_median_markdown_page(built_s
 
 @pytest.mark.parametrize("page", ["outliers"])
 def test_example_page_has_no_jupyter_scripts_or_styles(built_site, page):
-    soup = BeautifulSoup((built_site / "examples" / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(built_site / "examples" / page / "index.html")
     article = soup.select_one("article")
     assert not article.find_all(["script", "style"]), "mkdocs-jupyter's scripts/styles reached the page"
     assert not article.select(".jupyter-wrapper, .jp-Notebook, .jp-InputPrompt, clipboard-copy")
@@ -35,8 +35,7 @@ def test_example_page_has_no_jupyter_scripts_or_styles(built_site, page):
 
 def test_example_code_cells_are_material_code_blocks(built_site):
     for page in example_pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        cells = soup.select("article .nb-cell")
+        cells = parsed(page).select("article .nb-cell")
         assert cells, f"{page.parent.name}: no code cells"
         for cell in cells:
             code = cell.select_one("div.highlight > pre > code")
@@ -46,7 +45,6 @@ def test_example_code_cells_are_material_code_blocks(built_site):
 def test_example_prose_sits_at_the_top_level_of_the_page(built_site):
     """As on Markdown pages: Material's search then splits the page at its headings."""
     for page in example_pages(built_site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article")
+        article = parsed(page).select_one("article")
         headings = article.find_all(["h1", "h2", "h3"])
         assert headings and all(heading.parent is article for heading in headings), page.parent.name

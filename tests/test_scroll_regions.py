@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-
 from sitebuild.scroll_regions import wrap_tables
 from sitebuild.words import WORDS
+from tests.support.built_html import parsed
 from tests.support.site_build import markdown_pages, page_language
 
 TABLE = "<table><tr><td>1</td></tr></table>"
@@ -25,8 +24,7 @@ def test_every_table_and_display_formula_on_the_site_is_a_named_region(built_sit
     regions = 0
     for source, page in markdown_pages(built_site):
         words = WORDS[page_language(source)]
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        article = soup.select_one("article")
+        article = parsed(page).select_one("article")
         for table in article.select("table:not([class])"):
             region = table.parent
             assert "table-region" in region.get("class", []), f"{source.name}: a table outside a region"

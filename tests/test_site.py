@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
 
+from tests.support.built_html import parsed
 from tests.support.site_build import ROOT, markdown_pages
 from tests.support.untested_code import code_blocks, problems
 
@@ -21,7 +21,7 @@ def test_no_untested_python_reaches_the_site(built_site):
     found = []
     checked = 0
     for source, html in markdown_pages(built_site):
-        page = html.read_text(encoding="utf-8")
+        page = parsed(html)
         checked += len(code_blocks(page))
         found += problems(source, page, root=ROOT)
     assert checked > 0, "no Python code blocks found on any page: is the guard looking at the right HTML?"
@@ -31,7 +31,7 @@ def test_no_untested_python_reaches_the_site(built_site):
 @pytest.mark.parametrize("script", EXAMPLES, ids=lambda path: path.name)
 def test_example_page_shows_real_output(built_site, script):
     page = built_site / "examples" / script.stem / "index.html"
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(page)
     outputs = soup.select(".jp-OutputArea-output")
     assert outputs, f"the page for examples/{script.name} shows no executed output"
     assert not soup.find(string=lambda s: s and "Traceback (most recent call last)" in s), (
@@ -53,7 +53,7 @@ def test_example_downloads_are_valid(built_site, script, tmp_path):
 
 def test_outlier_example_shows_its_plot(built_site):
     folder = built_site / "examples" / "outliers"
-    soup = BeautifulSoup((folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(folder / "index.html")
     plots = [img["src"] for img in soup.select(".jp-OutputArea-output img")]
     assert plots, "the outlier example's figure is missing from its page"
     for src in plots:

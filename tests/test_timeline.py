@@ -19,6 +19,7 @@ from sitebuild.timeline import markdown as timeline
 from sitebuild.timeline.data import COMPONENTS, TimelineError, load_timeline
 from sitebuild.timeline.render import components_table_header
 from sitebuild.words import WORDS
+from tests.support.built_html import parsed
 from tests.support.scratch_project import GOOD_EXAMPLE, GOOD_PAGE, failed_build_output, make_project
 from tests.support.site_build import DEFAULT_LANGUAGE, ROOT
 
@@ -590,7 +591,7 @@ def test_real_data_has_korean_for_every_milestone(milestones):
 
 
 def soup_of(site: Path, url_path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / url_path / "index.html")
 
 
 def built_target(site: Path, page_dir: str, href: str) -> Path:
@@ -696,7 +697,7 @@ def test_references_list_every_paper_and_citations_reach_them(built_site, milest
         page_dir = html.parent.relative_to(built_site).as_posix()
         if any(f"{page_dir}/".startswith(other) for other in other_roots):
             continue  # another language's page
-        for link in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select('a[href*="references/#"]'):
+        for link in parsed(html).select('a[href*="references/#"]'):
             target = built_target(built_site, page_dir, link["href"])
             assert target == built_site / root / "references" / "index.html", f"{html}: {link['href']}"
             assert link["href"].split("#")[1] in keys
@@ -720,7 +721,7 @@ def test_each_correction_of_the_notes_gives_its_source(built_site):
 
 
 def test_home_page_corrections_link_to_the_notes(built_site):
-    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    soup = parsed(built_site / "index.html")
     corrections = soup.find(id="corrections")
     following = corrections.find_next_siblings()
     assert any(a["href"].startswith("notes-on-the-lecture/") for tag in following for a in tag.find_all("a", href=True))

@@ -12,9 +12,9 @@ from tests.support.markdown_fences import PYTHON_LANGS, normalise, python_fences
 PYTHON_CLASSES = {f"language-{lang}" for lang in PYTHON_LANGS}
 
 
-def code_blocks(html: str) -> list[str]:
-    """Text of every Python-highlighted code block on a built page."""
-    soup = BeautifulSoup(html, "html.parser")
+def code_blocks(page: str | BeautifulSoup) -> list[str]:
+    """Text of every Python-highlighted code block on a built page (its HTML, or its parsed tree)."""
+    soup = page if isinstance(page, BeautifulSoup) else BeautifulSoup(page, "html.parser")
     blocks = []
     for div in soup.select("div.highlight"):
         if PYTHON_CLASSES & {name.lower() for name in div.get("class", [])}:
@@ -42,7 +42,7 @@ def line_of(source: Path, code: str) -> int:
     return 1
 
 
-def problems(source: Path, html: str, root: Path | None = None) -> list[str]:
+def problems(source: Path, html: str | BeautifulSoup, root: Path | None = None) -> list[str]:
     """One message per untested Python block on the page, naming file (relative
     to `root`) and line."""
     fences = python_fences(source)
