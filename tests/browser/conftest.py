@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from sitebuild.chromium import launch_chromium, missing_chromium
-from tests.support.page_visit import DESKTOP, SCHEMES, visit_page, visit_test_id
+from tests.support.page_visit import DESKTOP, SCHEMES, VisitTab, visit_test_id
 from tests.support.site_browser import PAGES, serve_directory
 
 
@@ -58,17 +58,24 @@ def page_visits(browser, site_url):
     """page_visits(site_page, scheme) -> its PageVisit, made on first use and kept for the session
     (or, if the page could not be loaded at all, why not)."""
     visits = {}
+    tab = None
 
     def visit(site_page, scheme):
+        nonlocal tab
         key = (site_page.path, scheme)
         if key not in visits:
+            tab = tab or VisitTab(browser, site_url)
             try:
-                visits[key] = visit_page(browser, site_url, site_page, scheme)
+                visits[key] = tab.visit(site_page, scheme)
             except Exception as error:  # every check of this page reports it, the other pages go on
                 visits[key] = f"{type(error).__name__}: {error}"
+                tab.close()  # the next page starts in a new tab, whatever state this one is in
+                tab = None
         return visits[key]
 
-    return visit
+    yield visit
+    if tab:
+        tab.close()
 
 
 @pytest.fixture

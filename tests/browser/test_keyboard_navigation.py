@@ -40,8 +40,8 @@ def walk_with_the_keyboard(page, visit):
     page.keyboard.press("Shift+Tab")
     walk["back_on"] = page.evaluate(FOCUSED_NAV_LINK, NAV_LINK)
     # Where Enter goes is the check; that page gets its own visit. The browser is handed a one-line
-    # page there instead of loading it all again. (The navigation is waited for to the end:
-    # closing the context mid-navigation has hung Playwright.)
+    # page there instead of loading it all again (the visit's tab drops the route afterwards).
+    # The navigation is waited for to the end: closing a context mid-navigation has hung Playwright.
     page.route("**/*", _stand_in_for_pages)
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -9,7 +9,8 @@ loaded once for all of its checks; a probe is registered next to the test that r
 The order of one visit: load; the desktop probes; the page narrowed once to a phone's width
 for every phone probe; widened again; the one probe that leaves the page. Recording goes on
 until that last probe, so a request made after the load (the search index, a late font)
-counts as much as one made during it.
+counts as much as one made during it. One tab (`VisitTab`) makes a test process's visits in
+turn, and forgets each before the next.
 """
 
 from __future__ import annotations
@@ -151,82 +152,104 @@ def page_probe(name: str, *, screen: str = "desktop", leaves_page: bool = False)
     return register
 
 
-def visit_page(browser, base_url: str, site_page: SitePage, scheme: str) -> PageVisit:
-    """Load `site_page` once in `scheme`, record the load, then run every registered probe on it."""
-    visit = PageVisit(site_page, scheme, base_url + site_page.path)
-    context = browser.new_context(viewport=DESKTOP, color_scheme=scheme)
+class VisitTab:
+    """One browser tab that makes a test process's page visits one after another.
 
-    def run(probes):
-        for probe in probes:
-            try:
-                visit.findings[probe.name] = probe.run(page, visit)
-            except Exception as error:  # one broken probe must not hide the other checks' results
-                visit.probe_errors[probe.name] = f"{type(error).__name__}: {error}"
+    A fresh browser context per visit would start a new renderer and compile axe again each
+    time: about a second of a three-second visit. Between visits the tab forgets what would
+    make one visit depend on another (cookies, local and session storage, the scheme, the
+    width, any route a probe added); like a reader moving between pages, it keeps the HTTP cache.
+    """
 
-    try:
+    def __init__(self, browser, base_url: str):
+        self.base_url = base_url
+        self.context = browser.new_context(viewport=DESKTOP)
         # Requests that would leave the local server are recorded, then aborted: never sent.
-        context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
-        page = context.new_page()
-        stop_recording = _record_load(context, page, visit)
-        stays = [probe for probe in PROBES.values() if not probe.leaves_page]
-        run(probe for probe in stays if probe.screen == "desktop")
-        phone_probes = [probe for probe in stays if probe.screen == "phone"]
-        if phone_probes:
-            with viewport(page, PHONE):
-                run(phone_probes)
-        stop_recording()
+        self.context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+        self.page = self.context.new_page()
+        self.recording: PageVisit | None = None  # the visit that events are recorded into
+        self._listen()
+
+    def visit(self, site_page: SitePage, scheme: str) -> PageVisit:
+        """Load `site_page` once in `scheme`, record the load, then run every registered probe on it."""
+        visit = PageVisit(site_page, scheme, self.base_url + site_page.path)
+        page = self.page
+        self._forget_the_last_visit()
+        page.emulate_media(color_scheme=scheme)
+
+        def run(probes):
+            for probe in probes:
+                try:
+                    visit.findings[probe.name] = probe.run(page, visit)
+                except Exception as error:  # one broken probe must not hide the other checks' results
+                    visit.probe_errors[probe.name] = f"{type(error).__name__}: {error}"
+
+        self.recording = visit
+        try:
+            self._load(visit)
+            stays = [probe for probe in PROBES.values() if not probe.leaves_page]
+            run(probe for probe in stays if probe.screen == "desktop")
+            phone_probes = [probe for probe in stays if probe.screen == "phone"]
+            if phone_probes:
+                with viewport(page, PHONE):
+                    run(phone_probes)
+        finally:
+            self.recording = None
         run(probe for probe in PROBES.values() if probe.leaves_page)
-    finally:
-        context.close()
-    return visit
+        return visit
 
+    def close(self) -> None:
+        self.context.close()
 
-def _record_load(context, page, visit: PageVisit) -> Callable[[], None]:
-    """Attach listeners to `page` (and its context, for workers); load it until the load event has
-    fired and Material has set the page up. Returns the function that stops the recording."""
-    recording = True
+    def _forget_the_last_visit(self) -> None:
+        self.context.clear_cookies()
+        self.page.unroute_all()
+        self.page.set_viewport_size(DESKTOP)
+        if self.page.url.startswith(self.base_url):  # storage belongs to the site's origin
+            self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
 
-    def while_recording(record):
-        return lambda *args: record(*args) if recording else None
+    def _load(self, visit: PageVisit) -> None:
+        """Load the page until the load event has fired and Material has set it up."""
+        response = self.page.goto(visit.url, wait_until="load")
+        visit.status = response.status if response else None
+        try:
+            self.page.wait_for_function(MATERIAL_READY, timeout=READY_TIMEOUT_MS)
+        except PlaywrightTimeout:
+            pass  # a page whose scripts broke: the checks report what it shows, and its console errors
+        visit.shown_scheme = self.page.get_attribute("body", "data-md-color-scheme")
 
-    def on_response(response):
-        if response.status >= 400:
-            visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
+    def _listen(self) -> None:
+        """Record requests, failures, console errors and CSP violations into the visit being recorded
+        (the context's events include web workers')."""
 
-    def on_console(message):
-        if message.type == "error":
-            visit.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
+        def into_visit(record):
+            return lambda *args: record(self.recording, *args) if self.recording else None
 
-    def on_csp_violation(text, blocked_url):
-        visit.csp_violations.append(text)
-        visit.csp_blocked_urls.append(blocked_url)
+        def on_response(visit, response):
+            if response.status >= 400:
+                visit.failed_requests.append(f"{response.url} (HTTP {response.status})")
 
-    context.on("request", while_recording(lambda request: visit.requests.append(request.url)))
-    context.on(
-        "requestfailed",
-        while_recording(lambda request: visit.failed_requests.append(f"{request.url} ({request.failure})")),
-    )
-    context.on("response", while_recording(on_response))
-    page.on("console", while_recording(on_console))
-    page.on(
-        "pageerror",
-        while_recording(lambda error: visit.console_errors.append(f"uncaught {error.name}: {error.message}")),
-    )
-    page.expose_function("__reportCspViolation", while_recording(on_csp_violation))
-    page.add_init_script(REPORT_CSP_VIOLATIONS)
-    response = page.goto(visit.url, wait_until="load")
-    visit.status = response.status if response else None
-    try:
-        page.wait_for_function(MATERIAL_READY, timeout=READY_TIMEOUT_MS)
-    except PlaywrightTimeout:
-        pass  # a page whose scripts broke: the checks report what it shows, and its console errors
-    visit.shown_scheme = page.get_attribute("body", "data-md-color-scheme")
+        def on_console(visit, message):
+            if message.type == "error":
+                visit.console_errors.append(f"{message.text} at {message.location.get('url', '?')}")
 
-    def stop_recording():
-        nonlocal recording
-        recording = False
+        def on_csp_violation(visit, text, blocked_url):
+            visit.csp_violations.append(text)
+            visit.csp_blocked_urls.append(blocked_url)
 
-    return stop_recording
+        self.context.on("request", into_visit(lambda visit, request: visit.requests.append(request.url)))
+        self.context.on(
+            "requestfailed",
+            into_visit(lambda visit, request: visit.failed_requests.append(f"{request.url} ({request.failure})")),
+        )
+        self.context.on("response", into_visit(on_response))
+        self.page.on("console", into_visit(on_console))
+        self.page.on(
+            "pageerror",
+            into_visit(lambda visit, error: visit.console_errors.append(f"uncaught {error.name}: {error.message}")),
+        )
+        self.page.expose_function("__reportCspViolation", into_visit(on_csp_violation))
+        self.page.add_init_script(REPORT_CSP_VIOLATIONS)
 
 
 # For probes ---------------------------------------------------------------------------
