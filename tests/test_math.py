@@ -21,19 +21,11 @@ CODE_IN_INDEX = re.compile(r"<(pre|code)>.*?</\1>", re.S)
 
 
 def visible_text(soup: BeautifulSoup) -> str:
-    """The article's text, as get_text(" ") joins it, leaving out what is inside NOT_PROSE elements."""
+    """The article's text, as get_text(" ") joins it, leaving out what is inside NOT_PROSE elements.
+
+    Those strings are skipped, not decomposed: the tree is shared (tests/support/built_html.py)."""
     article = soup.select_one("article") or soup
-    return " ".join(text for text in article.strings if not inside_not_prose(text, article))
-
-
-def inside_not_prose(text, article) -> bool:
-    # The tree is shared (tests/support/built_html.py): skip these strings rather than decompose their tags.
-    element = text.parent
-    while element is not article:
-        if element.name in NOT_PROSE:
-            return True
-        element = element.parent
-    return False
+    return " ".join(text for text in article.strings if text.find_parent(NOT_PROSE) is None)
 
 
 def page_id(path):
