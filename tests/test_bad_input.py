@@ -18,8 +18,8 @@ import pytest
 
 from tests.conftest import NO_SITE
 from tests.support.markdown_fences import python_fences
-from tests.support.scratch_project import GOOD_EXAMPLE, GOOD_PAGE, failed_build_output, make_project
-from tests.support.site_build import ROOT, mkdocs_build
+from tests.support.scratch_project import GOOD_EXAMPLE, GOOD_PAGE, failed_build_output, make_project, scratch_build
+from tests.support.site_build import ROOT
 from tests.support.untested_code import problems
 
 
@@ -162,7 +162,7 @@ def test_guard_names_an_uncollected_fence(tmp_path):
     # pytest-markdown-docs only knows lower-case language names; the site highlights it anyway.
     page = "# Page\n\nText.\n\n```Python\n1 / 0\n```\n"
     project = make_project(tmp_path, {"index.md": page}, {"fine.py": GOOD_EXAMPLE})
-    result = mkdocs_build(project, project / "site")
+    result = scratch_build(project)
     assert result.returncode == 0, result.stderr
     html = (project / "site" / "index.html").read_text(encoding="utf-8")
     found = problems(project / "docs" / "index.md", html, root=project)

@@ -8,8 +8,8 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup
 
 from tests.support.built_html import parsed
-from tests.support.scratch_project import make_project
-from tests.support.site_build import built_pages, example_pages, mkdocs_build
+from tests.support.scratch_project import make_project, scratch_build
+from tests.support.site_build import built_pages, example_pages
 
 HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 
@@ -46,7 +46,7 @@ def test_korean_headings_get_ids_the_toc_and_links_agree_on(tmp_path):
     }
     example = '# %% [markdown]\n# # 한국어 예제\n#\n# ## 최대 가능도\n#\n# Prose.\n\n# %%\nprint("ok")\n'
     project = make_project(tmp_path, pages, {"korean.py": example})
-    result = mkdocs_build(project, project / "site")
+    result = scratch_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
     other = (project / "site" / "other" / "index.html").read_text(encoding="utf-8")
     example_page = (project / "site" / "examples" / "korean" / "index.html").read_text(encoding="utf-8")
@@ -59,7 +59,7 @@ def test_korean_headings_get_ids_the_toc_and_links_agree_on(tmp_path):
 def test_link_to_a_missing_anchor_on_an_example_page_fails_the_build(tmp_path):
     example = '# %% [markdown]\n# # Example\n#\n# ## Results\n\n# %%\nprint("ok")\n'
     pages = {"index.md": "# Home\n\nSee [the results](examples/fine.py#result).\n"}
-    result = mkdocs_build(make_project(tmp_path, pages, {"fine.py": example}), tmp_path / "site")
+    result = scratch_build(make_project(tmp_path, pages, {"fine.py": example}))
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "index.md" in output and "#result" in output, output
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from sitebuild import translation_versions as versions
-from tests.support.scratch_project import GOOD_EXAMPLE, make_project
-from tests.support.site_build import mkdocs_build
+from tests.support.scratch_project import GOOD_EXAMPLE, make_project, scratch_build
 
 
 def test_a_changed_english_page_puts_a_notice_on_its_korean_page_and_in_the_listing(tmp_path):
@@ -23,7 +22,7 @@ def test_a_changed_english_page_puts_a_notice_on_its_korean_page_and_in_the_list
     (project / "docs" / "loss.md").write_text("# Loss\n\nThe loss, explained again.\n", encoding="utf-8")
 
     assert [t.path.name for t in versions.stale_translations(project)] == ["loss.ko.md"]
-    result = mkdocs_build(project, project / "site")
+    result = scratch_build(project)
     assert result.returncode == 0, result.stdout + result.stderr
 
     korean = BeautifulSoup((project / "site/ko/loss/index.html").read_text(encoding="utf-8"), "html.parser")

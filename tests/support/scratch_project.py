@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -13,6 +16,12 @@ from tests.support.site_build import ROOT, mkdocs_build
 
 GOOD_PAGE = "# Home\n\nA page with nothing wrong.\n"
 GOOD_EXAMPLE = '# %% [markdown]\n# # Fine\n\n# %%\nprint("fine")\n'
+
+# What scratch builds in this test process executed, as mkdocs-jupyter cached it. Most projects
+# carry the same GOOD_EXAMPLE, and each execution starts a kernel (seconds); every new project
+# starts with these entries, keyed like the real cache by the script's text and the environment.
+_EXECUTED = Path(tempfile.mkdtemp(prefix="scratch-executed-"))
+atexit.register(shutil.rmtree, _EXECUTED, True)
 
 
 class _ConfigDumper(yaml.SafeDumper):
@@ -49,11 +58,25 @@ def make_project(
     (tmp_path / "examples").mkdir()
     for name, text in examples.items():
         (tmp_path / "examples" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(_EXECUTED, _examples_cache(tmp_path), dirs_exist_ok=True)
     return tmp_path
+
+
+def _examples_cache(project: Path) -> Path:
+    return project / ".cache" / "examples"  # sitebuild.site.cache_dir of a scratch project
+
+
+def scratch_build(project: Path) -> subprocess.CompletedProcess:
+    """A strict build of `project` into `project/site`, like `mkdocs_build`; what it executed is
+    kept for the projects made after it."""
+    result = mkdocs_build(project, project / "site")
+    if _examples_cache(project).is_dir():
+        shutil.copytree(_examples_cache(project), _EXECUTED, dirs_exist_ok=True)
+    return result
 
 
 def failed_build_output(project: Path) -> str:
     """What the strict build of `project` printed; fails the test if the build succeeded."""
-    result = mkdocs_build(project, project / "site")
+    result = scratch_build(project)
     assert result.returncode != 0, "the build should have failed"
     return result.stdout + result.stderr
