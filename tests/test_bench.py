@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from bench import builds, project, report, serve_edit, timed
+from bench import builds, lighthouse, project, report, serve_edit, timed
 from tests.support.site_browser import LANGUAGE_ROOTS, PAGES
 
 
@@ -29,6 +29,25 @@ def test_build_log_counts_executions_and_cache_hits():
     assert build.executed == ["a.py"]
     assert build.cache_hits == ["b.py"]
     assert build.seconds_per_example == {"a.py": 3.5, "c.py": 4.0}
+
+
+def test_lighthouse_reports_the_run_with_the_median_performance(monkeypatch):
+    runs = iter([85, 73, 80])
+
+    def one_run(binary, url):
+        performance = next(runs)
+        return {"scores": {"performance": performance}, "metrics": {"TBT": f"{2000 - 20 * performance} ms"}}
+
+    monkeypatch.setattr(lighthouse, "audit", one_run)
+    result = lighthouse.median_audit(None, "http://x/", runs=3)
+    assert result["scores"]["performance"] == 80
+    assert result["metrics"] == {"TBT": "400 ms"}  # the metrics of that same run
+    assert result["performance_runs"] == [85, 73, 80]
+
+
+def test_lighthouse_stops_at_a_failed_run(monkeypatch):
+    monkeypatch.setattr(lighthouse, "audit", lambda binary, url: {"error": "Chrome did not start"})
+    assert lighthouse.median_audit(None, "http://x/", runs=3) == {"error": "Chrome did not start"}
 
 
 def test_no_execution_config_inherits_and_only_turns_execution_off(tmp_path):
