@@ -24,12 +24,14 @@ import hashlib
 import html
 import re
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from pymdownx.slugs import slugify
 
+from sitebuild import scroll_regions
 from sitebuild.katex import display_block
 
 SLUGIFY = slugify(case="lower")  # the same as mkdocs.yml's toc slugify, so links to either kind agree
@@ -81,12 +83,13 @@ def build_example_page(
     figures: dict[str, bytes] = {}
     body: list = []
     translated = iter(prose) if prose is not None else None
+    formula_names, output_names = scroll_regions.names(labels.formula), scroll_regions.names(labels.output)
     for cell in _top_level_cells(soup):
         classes = cell.get("class", [])
         if "jp-MarkdownCell" in classes:
-            body += _prose_cell(cell, translated, typeset, labels.formula)
+            body += _prose_cell(cell, translated, typeset, formula_names)
         elif "jp-CodeCell" in classes:
-            body.append(_code_cell(cell, soup, figures, labels.output))
+            body.append(_code_cell(cell, soup, figures, output_names))
         else:  # raw cells: their text as it is
             body.append(cell)
     if translated is not None and next(translated, None) is not None:
@@ -109,7 +112,7 @@ def _top_level_cells(soup: BeautifulSoup) -> list[Tag]:
     return [cell for cell in soup.select(".jp-Cell") if cell.find_parent(class_="jp-Cell") is None]
 
 
-def _prose_cell(cell: Tag, translated, typeset, formula_label: str) -> list:
+def _prose_cell(cell: Tag, translated, typeset, formula_names: Iterator[str]) -> list:
     rendered = cell.select_one(".jp-RenderedMarkdown")
     if rendered is None:
         return []
@@ -126,18 +129,18 @@ def _prose_cell(cell: Tag, translated, typeset, formula_label: str) -> list:
         typeset_html = _typeset_text(str(text), typeset)
         if typeset_html is not None:
             text.replace_with(BeautifulSoup(typeset_html, "html.parser"))
-    _display_formulas_as_blocks(rendered, formula_label)
+    _display_formulas_as_blocks(rendered, formula_names)
     return list(rendered.contents)
 
 
-def _display_formulas_as_blocks(rendered: Tag, label: str) -> None:
+def _display_formulas_as_blocks(rendered: Tag, formula_names: Iterator[str]) -> None:
     """A paragraph that holds only a display formula becomes the scrolling block Markdown pages
     have (katex.display_block), so a formula wider than a phone scrolls and takes focus."""
     for formula in rendered.select("p > .katex-display"):
         paragraph = formula.parent
         if any(str(part).strip() for part in paragraph.contents if part is not formula):
             continue  # a formula inside running text: left in its sentence
-        paragraph.replace_with(BeautifulSoup(display_block(str(formula), label), "html.parser"))
+        paragraph.replace_with(BeautifulSoup(display_block(str(formula), next(formula_names)), "html.parser"))
 
 
 def _typeset_text(text: str, typeset) -> str | None:
@@ -153,7 +156,7 @@ def _typeset_text(text: str, typeset) -> str | None:
     return "".join(pieces) + html.escape(text[last:], quote=False)
 
 
-def _code_cell(cell: Tag, soup: BeautifulSoup, figures: dict[str, bytes], output_label: str) -> Tag:
+def _code_cell(cell: Tag, soup: BeautifulSoup, figures: dict[str, bytes], output_names: Iterator[str]) -> Tag:
     """A code cell as a Material code block followed by its outputs."""
     block = soup.new_tag("div", attrs={"class": "nb-cell"})
     source = cell.select_one(".jp-InputArea-editor pre")
@@ -167,7 +170,7 @@ def _code_cell(cell: Tag, soup: BeautifulSoup, figures: dict[str, bytes], output
         block.append(highlight)
     for output in cell.select(".jp-OutputArea-output"):
         # Printed text and tables can be wider than a phone: the output scrolls, so it takes focus.
-        output.attrs.update({"tabindex": "0", "role": "region", "aria-label": output_label})
+        output.attrs.update({"tabindex": "0", "role": "region", "aria-label": next(output_names)})
         for element in output.find_all(["script", "style"]):
             element.decompose()
         for image in output.find_all("img"):

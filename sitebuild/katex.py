@@ -178,22 +178,22 @@ def typeset(tex: str, display: bool, source: Path, config) -> str:
     )
 
 
-def display_block(katex_html: str, label: str) -> str:
+def display_block(katex_html: str, name: str) -> str:
     """A display formula in arithmatex's wrapper, which scrolls when the formula is wider than the
     screen: focusable and named, so a keyboard can scroll it too (scroll_regions.py)."""
-    attributes = scroll_regions.region_attributes(label)
+    attributes = scroll_regions.region_attributes(name)
     return f'<div class="arithmatex" {attributes} {SEARCH_EXCLUDED}>{katex_html}</div>'
 
 
 def typeset_markdown_page(content: str, source: Path, config) -> str:
-    label = words_for(site.language(config)).formula_region
+    formula_names = scroll_regions.names(words_for(site.language(config)).formula_region)
 
     def replace(match: re.Match) -> str:
         display = match["display"] is not None
         tex = html.unescape(match["display"] if display else match["inline"])
         typeset_html = typeset(tex, display, source, config)
         if match["tag"] == "div":
-            return display_block(typeset_html, label)
+            return display_block(typeset_html, next(formula_names))
         return f'<{match["tag"]} class="arithmatex">{typeset_html}</{match["tag"]}>'
 
     return ARITHMATEX.sub(replace, content)

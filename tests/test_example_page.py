@@ -60,14 +60,18 @@ def test_figure_becomes_a_file_with_its_size():
 
 
 def test_cells_become_plain_prose_and_material_code_blocks():
-    page = build(notebook_html(prose("<h1>Title</h1><p>Words</p>"), code("x = 1", "<pre>1</pre>")))
+    page = build(
+        notebook_html(prose("<h1>Title</h1><p>Words</p>"), code("x = 1", "<pre>1</pre>"), code("y", "<pre>2</pre>"))
+    )
     assert "<script" not in page.content and "<style" not in page.content and "jupyter-wrapper" not in page.content
     assert '<div class="language-python highlight"><pre><code>x = 1</code></pre></div>' in page.content
-    # An output may be wider than a phone: it scrolls, so a keyboard can reach it, and it has a name.
-    assert (
-        '<div aria-label="Ausgabe" class="jp-OutputArea-output" role="region" tabindex="0"><pre>1</pre></div>'
-        in page.content
-    )
+    # An output may be wider than a phone: it scrolls, so a keyboard can reach it, and it has a
+    # name of its own on the page.
+    for number in (1, 2):
+        assert (
+            f'<div aria-label="Ausgabe {number}" class="jp-OutputArea-output" role="region" tabindex="0">'
+            f"<pre>{number}</pre></div>" in page.content
+        )
     assert page.content.index('class="dl"') > page.content.index("</h1>")  # downloads under the title
 
 
@@ -94,11 +98,14 @@ def test_prices_and_code_are_not_math():
 
 
 def test_a_display_formula_alone_in_its_paragraph_becomes_a_focusable_named_block():
-    page = build(notebook_html(prose("<p>$$a+b$$</p><p>So $$c$$ is inline here.</p>")))
+    page = build(
+        notebook_html(prose("<p>$$a+b$$</p><p>So $$c$$ is inline here.</p>"), code("x"), prose("<p>$$d$$</p>"))
+    )
     soup = BeautifulSoup(page.content, "html.parser")
-    (block,) = soup.select("div.arithmatex")
-    assert (block["tabindex"], block["role"], block["aria-label"]) == ("0", "region", "Formel")
+    block, later = soup.select("div.arithmatex")
+    assert (block["tabindex"], block["role"], block["aria-label"]) == ("0", "region", "Formel 1")
     assert block.select_one(".katex-display k").text == "a+b"
+    assert later["aria-label"] == "Formel 2", "numbered on the page, across cells"
     assert block.parent.name != "p", "a div inside a <p> would be split apart by the browser"
     # Inside a sentence, the formula stays in its paragraph.
     sentence = next(paragraph for paragraph in soup.find_all("p") if "inline here" in paragraph.text)

@@ -48,6 +48,7 @@ def test_no_raw_latex_is_left_on_any_page(pages, built_site):
 def test_every_markdown_formula_is_katex_with_mathml(built_site):
     formulas = 0
     for source, page in markdown_pages(built_site):
+        display_formulas = 0
         for math in parsed(page).select(".arithmatex"):
             formulas += 1
             katex = math.select(".katex")
@@ -58,8 +59,9 @@ def test_every_markdown_formula_is_katex_with_mathml(built_site):
                 assert math.select_one(".katex-display"), f"{source.name}: display formula set inline"
                 # It scrolls when wider than a phone: focusable, and named in the page's language.
                 assert math.get("tabindex") == "0" and math.get("role") == "region", f"{source.name}: {math.attrs}"
+                display_formulas += 1
                 label = words_for(page_language(source)).formula_region
-                assert math.get("aria-label") == label, f"{source.name}: {math.attrs}"
+                assert math.get("aria-label") == f"{label} {display_formulas}", f"{source.name}: {math.attrs}"
     assert formulas > 0, "no formulas found on any Markdown page: is arithmatex still configured?"
 
 
