@@ -11,11 +11,16 @@ for every phone probe; widened again; the one probe that leaves the page. Record
 until that last probe, so a request made after the load (the search index, a late font)
 counts as much as one made during it. One tab (`VisitTab`) makes a test process's visits in
 turn, and forgets each before the next.
+
+Visits give Material's search an index without its documents (see
+`VisitTab._index_without_documents`); tests/browser/test_search.py searches the real one.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +37,7 @@ SCHEMES = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 375, "height": 812}
 AXE_CORE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SEARCH_INDEX = "**/search/search_index.json"
 # Two animation frames: Material's resize handlers have run and the new layout has started its
 # CSS transitions; then every finite one is fast-forwarded to its end, as Playwright does for a
 # screenshot with animations="disabled". A colour that changes with the width (a link in a
@@ -166,6 +172,8 @@ class VisitTab:
         self.context = browser.new_context(viewport=DESKTOP)
         # Requests that would leave the local server are recorded, then aborted: never sent.
         self.context.route(lambda url: not url.startswith(base_url), lambda route: route.abort())
+        self.context.route(SEARCH_INDEX, self._index_without_documents)
+        self._index_configs: dict[str, dict] = {}
         self.page = self.context.new_page()
         self.recording: PageVisit | None = None  # the visit that events are recorded into
         self._listen()
@@ -217,6 +225,17 @@ class VisitTab:
         except PlaywrightTimeout:
             pass  # a page whose scripts broke: the checks report what it shows, and its console errors
         visit.shown_scheme = self.page.get_attribute("body", "data-md-color-scheme")
+
+    def _index_without_documents(self, route) -> None:
+        """Each page's search loads the site's whole index (800 KB), and its worker then spends
+        about 0.5 s of CPU building it, on every visit, in a worker thread beside the probes. The
+        page gets the index's own config (its languages, so the worker loads the same lunr scripts
+        under the same policy) and no documents; the request is still made and recorded."""
+        url = route.request.url
+        if url not in self._index_configs:
+            with urllib.request.urlopen(url) as response:  # straight from the local server: not a page request
+                self._index_configs[url] = json.load(response)["config"]
+        route.fulfill(json={"config": self._index_configs[url], "docs": []})
 
     def _listen(self) -> None:
         """Record requests, failures, console errors and CSP violations into the visit being recorded
