@@ -31,3 +31,30 @@ def test_palette_toggle_switches_and_the_choice_survives_navigation(new_page, si
         page.locator("nav.md-tabs a[href='components/']").click()
     assert page.url == site_url + root + "components/"
     assert page.locator("body").evaluate(SCHEME) == "slate", "dark mode was lost on the next page"
+
+
+COLOUR_META = """() => Object.fromEntries([...document.querySelectorAll("meta[name=color-scheme], meta[name=theme-color]")]
+  .map((meta) => [meta.name, meta.content]))"""
+
+
+def test_a_first_visit_follows_the_system_and_enter_switches_back(new_page, site_url):
+    """docs/javascripts/palette.js: a reader whose system is dark gets the dark scheme on a first
+    visit, with the browser's own colours (scrollbars, form controls) dark too; Enter on the switch
+    goes to the next scheme, and keeps the keyboard on the switch."""
+    page = new_page(color_scheme="dark")
+    page.goto(site_url + "components/loss/", wait_until="load")
+    body = page.locator("body")
+    page.wait_for_function(COLOUR_META.replace("() =>", "() => 'theme-color' in (") + ")")
+    assert body.evaluate(SCHEME) == "slate"
+    meta = page.evaluate(COLOUR_META)
+    assert meta["color-scheme"] == "dark", meta
+    assert meta["theme-color"].startswith("#") and len(meta["theme-color"]) == 7, meta
+    assert page.locator("label[title='Switch to light mode']").is_visible()
+    assert not page.locator("label[title='Switch to dark mode']").is_visible()
+
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    assert body.evaluate(SCHEME) == "default", "Enter on the switch did not change the scheme"
+    assert page.evaluate("document.activeElement.id") == "__palette_0", "the keyboard left the switch"
+    assert page.evaluate(COLOUR_META)["color-scheme"] == "light"
+    assert page.locator("label[title='Switch to dark mode']").is_visible()

@@ -51,8 +51,9 @@ new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))).
 })
 """
 # Once the load event has fired, Material's bundle may still be setting the page up (on a busy
-# machine, a second before the dark scheme is applied). Its palette component stores the
-# reader's scheme once it has applied it: from then on the page is what a reader sees.
+# machine, a second before the dark scheme is applied). The palette switch (docs/javascripts/
+# palette.js, run after the bundle) stores the reader's scheme once it has applied it: from then on
+# the page is what a reader sees.
 MATERIAL_READY = "() => Object.keys(localStorage).some((key) => key.endsWith('.__palette'))"
 READY_TIMEOUT_MS = 15_000
 
