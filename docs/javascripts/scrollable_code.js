@@ -1,26 +1,28 @@
 // A code block wider than the screen scrolls sideways, and a reader with a keyboard can scroll it
 // only if it takes focus. Material makes such a block focusable only on a device that can hover
-// (its code component checks matchMedia("(hover)")), so on a phone or tablet with a keyboard the
-// block could not be reached. This makes it focusable on every device.
+// (its code component checks matchMedia("(hover)") and otherwise removes the tabindex), and, with
+// `content.lazy` (mkdocs.yml), only once the block has come into view, so Tab would pass over
+// blocks further down. This script makes every code block that scrolls focusable, on every
+// device, from the first time the page is laid out.
 //
-// Material sets or removes the block's tabindex when the page loads and whenever the block's size
-// changes. This script starts after Material's (its DOMContentLoaded listener is added after the
-// bundle's), so its ResizeObserver is created later and runs after Material's for the same change.
+// A ResizeObserver reports each block's size after layout (reading it then costs no extra
+// layout); a MutationObserver puts the tabindex back when Material removes it from a block that
+// still scrolls.
 (function () {
   if (typeof document === "undefined") {
     return;
   }
-  function makeScrollableFocusable(entries) {
-    for (const { target } of entries) {
-      if (target.scrollWidth > target.clientWidth) {
-        target.setAttribute("tabindex", "0");
-      }
+  function focusableIfScrolling(code) {
+    if (code.scrollWidth > code.clientWidth && code.getAttribute("tabindex") !== "0") {
+      code.setAttribute("tabindex", "0");
     }
   }
   document.addEventListener("DOMContentLoaded", () => {
-    const observer = new ResizeObserver(makeScrollableFocusable);
+    const sizes = new ResizeObserver((entries) => entries.forEach(({ target }) => focusableIfScrolling(target)));
+    const tabindexChanges = new MutationObserver((records) => records.forEach(({ target }) => focusableIfScrolling(target)));
     for (const code of document.querySelectorAll("pre > code")) {
-      observer.observe(code);
+      sizes.observe(code);
+      tabindexChanges.observe(code, { attributes: true, attributeFilter: ["tabindex"] });
     }
   });
 })();

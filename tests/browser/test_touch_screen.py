@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.page_visit import AXE_CORE, LAYOUT_SETTLED, MATERIAL_READY
+from tests.support.page_visit import LAYOUT_SETTLED, MATERIAL_READY, axe_violations
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
 PAGES = ["components/loss/", "ko/components/loss/", "examples/outliers/"]
@@ -26,9 +26,6 @@ def test_blocks_that_scroll_take_focus_on_a_touch_phone(new_page, site_url, path
     page.wait_for_function(MATERIAL_READY)
     page.evaluate(LAYOUT_SETTLED)  # resize observers report in the frame after they start
     assert page.evaluate(WIDE_CODE) > 0, f"/{path} has no code wider than a phone: pick a page that has"
-    page.evaluate(AXE_CORE.read_text(encoding="utf-8") + "\n;0")
-    violations = page.evaluate(
-        "axe.run(document, {runOnly: ['scrollable-region-focusable'], resultTypes: ['violations']})"
-    )["violations"]
+    violations = axe_violations(page, rules=["scrollable-region-focusable"])
     unreachable = [" ".join(node["target"]) for violation in violations for node in violation["nodes"]]
     assert not unreachable, f"/{path} on a touch phone: blocks that scroll but take no focus: {unreachable}"
