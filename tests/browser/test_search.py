@@ -57,3 +57,18 @@ def test_korean_search_finds_the_korean_loss_page(new_page, site_url):
     assert any(href.startswith(site_url + KOREAN_LOSS_PAGE) for href in hrefs), (
         f"searching {KOREAN_LOSS_WORD!r} on /ko/ did not find /{KOREAN_LOSS_PAGE}; results: {hrefs or meta!r}"
     )
+
+
+def test_the_index_is_downloaded_when_the_reader_starts_to_search(new_page, site_url):
+    """docs/javascripts/search_on_demand.js: a page view that never searches does not download the
+    site's search index; clicking into the search box does, and the search then works."""
+    page = new_page()
+    index_requests = []
+    page.on("request", lambda request: index_requests.append(request.url) if "search_index" in request.url else None)
+    page.goto(site_url + LOSS_PAGE, wait_until="load")
+    page.wait_for_timeout(1_000)  # Material's search starts at DOMContentLoaded; give it time to ask
+    assert not index_requests, f"the page downloaded the search index before anyone searched: {index_requests}"
+
+    hrefs, meta = search(page, site_url + LOSS_PAGE, LOSS_WORD)
+    assert index_requests == [site_url + "search/search_index.json"], index_requests
+    assert any(href.startswith(site_url + LOSS_PAGE) for href in hrefs), f"no result for {LOSS_WORD!r}: {meta!r}"
