@@ -12,8 +12,10 @@ until that last probe, so a request made after the load (the search index, a lat
 counts as much as one made during it. One tab (`VisitTab`) makes a test process's visits in
 turn, and forgets each before the next.
 
-Visits give Material's search an index without its documents (see
-`VisitTab._index_without_documents`); tests/browser/test_search.py searches the real one.
+A page downloads the search index only once the search box takes focus
+(docs/javascripts/search_on_demand.js), as the keyboard probe's Tab walk can make it do; visits
+then give Material's search an index without its documents (see
+`VisitTab._index_without_documents`). tests/browser/test_search.py searches the real one.
 """
 
 from __future__ import annotations
@@ -228,8 +230,8 @@ class VisitTab:
         visit.shown_scheme = self.page.get_attribute("body", "data-md-color-scheme")
 
     def _index_without_documents(self, route) -> None:
-        """Each page's search loads the site's whole index (800 KB), and its worker then spends
-        about 0.5 s of CPU building it, on every visit, in a worker thread beside the probes. The
+        """Once a probe focuses the search box, the page loads the site's whole index (800 KB), and
+        its worker then spends about 0.5 s of CPU building it, in a worker thread beside the probes. The
         page gets the index's own config (its languages, so the worker loads the same lunr scripts
         under the same policy) and no documents; the request is still made and recorded."""
         url = route.request.url
