@@ -33,6 +33,7 @@ from pathlib import Path
 
 import tinycss2
 
+INLINED_FROM = "data-inlined-from"  # on the <style> block: the hrefs of the stylesheets it replaced
 STYLESHEET_LINK = re.compile(r"<link\b[^>]*\brel=\"?stylesheet\"?[^>]*>", re.I)
 HREF = re.compile(r"\bhref=\"([^\"]+)\"", re.I)
 MEDIA = re.compile(r"\bmedia=\"([^\"]*)\"", re.I)
@@ -288,11 +289,14 @@ def inline_styles(html: str, page_file: Path, site_dir: Path) -> str:
 
     css = re.sub(re.escape(SITE_MARK) + r"([^'\")]+)", url_for, kept_css(tuple(rules), parts))
     first, *rest = (link for link, _ in links)
+    # Which stylesheets the block was made from, so that a page put together from built pages
+    # (the print view, sitebuild/print_view.py) can link them again and keep its own rules.
+    inlined = " ".join(HREF.search(link.group(0)).group(1) for link, _ in links)
     pieces, position = [], 0
     for link in (first, *rest):
         pieces.append(html[position : link.start()])
         if link is first:
-            pieces.append(f"<style>{css}</style>")
+            pieces.append(f'<style {INLINED_FROM}="{inlined}">{css}</style>')
         position = link.end()
     pieces.append(html[position:])
     return "".join(pieces)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from sitebuild import content_security_policy
+from sitebuild import content_security_policy, page_styles
 from sitebuild.words import words_for
 
 PRINT_PAGE = "print.html"
@@ -126,7 +126,14 @@ def write_print_view(root: Path, language: str) -> tuple[Path, list[NavPage]]:
         for child in list(_article(root, page, anchors).children):
             section.append(child)
         body.append(section)
-    html = str(shell)
+    # Home's styles are only the rules Home can use (sitebuild/page_styles.py): no formula's,
+    # for one. The print view links the stylesheets they came from again and keeps the rules its
+    # own content uses; without them the PDF showed each formula twice, unstyled.
+    for block in shell.find_all("style", attrs={page_styles.INLINED_FROM: True}):
+        for href in block[page_styles.INLINED_FROM].split():
+            block.insert_before(shell.new_tag("link", rel="stylesheet", href=href))
+        block.decompose()
     target = root / PRINT_PAGE
+    html = page_styles.inline_styles(str(shell), target, root)
     target.write_text(content_security_policy.add_policy(html, PRINT_PAGE), encoding="utf-8")
     return target, pages

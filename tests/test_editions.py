@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,13 @@ def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _starts_with_letters_of(sheet: str, title: str) -> bool:
+    """Whether the sheet's text begins with the title's letters. Letters, not the string:
+    pdftotext may put one line's Latin and Hangul runs in another order ("NumPy로 구현한 Adam"
+    came out as "로구현한Adam...NumPy")."""
+    return not Counter(title) - Counter(sheet[: len(title) + 20])
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pdf_has_a_page_per_site_page_and_every_title(editions, copies, language):
     pdf = editions / file_name(language, "pdf")
@@ -65,7 +73,8 @@ def test_pdf_has_a_page_per_site_page_and_every_title(editions, copies, language
     assert len(pages) >= 30, f"the {language} offline copy has only {len(pages)} pages"
     assert sheets >= len(pages), f"{pdf.name} has {sheets} pages for {len(pages)} pages of the site"
     text = _squeezed(_pdf_text(pdf))
-    missing = []
+    sheet_starts = [_squeezed(sheet)[:200] for sheet in _pdf_text(pdf).split("\f")]
+    missing, not_on_a_new_sheet = [], []
     for page in pages:
         heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
         assert heading is not None, f"{page} has no <h1>"
@@ -74,7 +83,11 @@ def test_pdf_has_a_page_per_site_page_and_every_title(editions, copies, language
         title = heading.get_text(" ", strip=True)
         if _squeezed(title) not in text:
             missing.append(f"{page.relative_to(copies[language])}: {title!r}")
+        elif not any(_starts_with_letters_of(start, _squeezed(title)) for start in sheet_starts):
+            not_on_a_new_sheet.append(f"{page.relative_to(copies[language])}: {title!r}")
     assert not missing, f"{pdf.name} lacks these pages' titles:\n" + "\n".join(missing)
+    # print.css starts each page of the lecture on a new sheet, its title at the top
+    assert not not_on_a_new_sheet, f"{pdf.name}: these pages do not start a sheet:\n" + "\n".join(not_on_a_new_sheet)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -96,6 +109,13 @@ def test_pdf_has_no_raw_tex_and_has_typeset_math(editions, language):
     raw = [tex for tex in RAW_TEX if tex in text]
     assert not raw, f"{file_name(language, 'pdf')} shows untypeset TeX: {raw}"
     assert "∑" in text, f"{file_name(language, 'pdf')} has no typeset sum sign (the Loss page's MSE)"
+    # Typeset by KaTeX with KaTeX's stylesheet, as on the site: without it the browser drew the
+    # formula's MathML in its own fonts, and KaTeX's unstyled markup again beneath it.
+    fonts = subprocess.run(
+        ["pdffonts", str(editions / file_name(language, "pdf"))], capture_output=True, text=True, check=True
+    ).stdout
+    for face in ("KaTeX_Main-Regular", "KaTeX_Math-Italic"):
+        assert face in fonts, f"{file_name(language, 'pdf')}: no formula is set in {face}; fonts:\n{fonts}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
