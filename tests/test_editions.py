@@ -52,6 +52,12 @@ def _pdf_text(pdf: Path) -> str:
     ).stdout
 
 
+def _pdf_fonts(pdf: Path) -> list[str]:
+    """pdffonts' table, one line per font (after the header and its underline)."""
+    table = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return table.splitlines()[2:]
+
+
 def _squeezed(text: str) -> str:
     """Without whitespace: pdftotext breaks lines (and Korean words) where the page did."""
     return re.sub(r"\s+", "", text)
@@ -72,8 +78,9 @@ def test_pdf_has_a_page_per_site_page_and_every_title(editions, copies, language
     pages = _pages(copies[language])
     assert len(pages) >= 30, f"the {language} offline copy has only {len(pages)} pages"
     assert sheets >= len(pages), f"{pdf.name} has {sheets} pages for {len(pages)} pages of the site"
-    text = _squeezed(_pdf_text(pdf))
-    sheet_starts = [_squeezed(sheet)[:200] for sheet in _pdf_text(pdf).split("\f")]
+    sheets_text = _pdf_text(pdf)
+    text = _squeezed(sheets_text)
+    sheet_starts = [_squeezed(sheet)[:200] for sheet in sheets_text.split("\f")]
     missing, not_on_a_new_sheet = [], []
     for page in pages:
         heading = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
@@ -93,8 +100,7 @@ def test_pdf_has_a_page_per_site_page_and_every_title(editions, copies, language
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pdf_fonts_are_embedded(editions, language):
     pdf = editions / file_name(language, "pdf")
-    table = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
-    fonts = table[2:]  # after the header and its underline
+    fonts = _pdf_fonts(pdf)
     assert fonts, f"{pdf.name} lists no fonts"
     # Columns: name type encoding emb sub uni object ID; the name may hold spaces, so count from the end.
     not_embedded = [line for line in fonts if line.split()[-5] != "yes"]
@@ -111,9 +117,7 @@ def test_pdf_has_no_raw_tex_and_has_typeset_math(editions, language):
     assert "∑" in text, f"{file_name(language, 'pdf')} has no typeset sum sign (the Loss page's MSE)"
     # Typeset by KaTeX with KaTeX's stylesheet, as on the site: without it the browser drew the
     # formula's MathML in its own fonts, and KaTeX's unstyled markup again beneath it.
-    fonts = subprocess.run(
-        ["pdffonts", str(editions / file_name(language, "pdf"))], capture_output=True, text=True, check=True
-    ).stdout
+    fonts = "\n".join(_pdf_fonts(editions / file_name(language, "pdf")))
     for face in ("KaTeX_Main-Regular", "KaTeX_Math-Italic"):
         assert face in fonts, f"{file_name(language, 'pdf')}: no formula is set in {face}; fonts:\n{fonts}"
 
